@@ -1,0 +1,56 @@
+/** The one element Softbar adds to a page; everything else lives in its shadow root. */
+export const HOST_TAG = 'softbar-agent-bar';
+
+// Pages that rebuild <html>'s children (rare SPA shells) would drop the bar; put it back a few times, but
+// do not fight a page that keeps removing it.
+const MAX_REATTACH = 5;
+
+// Key events from our fields must not reach the page's shortcut handlers ("c" for compose, "/" for search).
+const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
+export interface MountedHost {
+  /** The custom element on <html>. */
+  readonly host: HTMLElement;
+  /** Where Preact renders, inside the open shadow root. */
+  readonly mount: HTMLElement;
+  /** Removes the host for good (tests, teardown). */
+  readonly remove: () => void;
+}
+
+/**
+ * Creates the host element with an open shadow root holding `css` and an empty mount point; returns
+ * undefined when a bar already exists, so running twice does nothing.
+ */
+export function mountHost(doc: Document, css: string): MountedHost | undefined {
+  if (doc.getElementsByTagName(HOST_TAG).length > 0) return undefined;
+  const host = doc.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  // Text before insertion: Firefox then applies the extension's CSP to it, not the page's.
+  style.textContent = css;
+  shadow.append(style);
+  const mount = doc.createElement('div');
+  mount.className = 'sb-mount';
+  shadow.append(mount);
+  for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+  doc.documentElement.append(host);
+
+  let reattached = 0;
+  const observer = new MutationObserver(() => {
+    if (host.isConnected) return;
+    if (++reattached > MAX_REATTACH) {
+      observer.disconnect();
+      return;
+    }
+    doc.documentElement.append(host);
+  });
+  observer.observe(doc.documentElement, { childList: true });
+  return {
+    host,
+    mount,
+    remove: () => {
+      observer.disconnect();
+      host.remove();
+    },
+  };
+}

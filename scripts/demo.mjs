@@ -1,0 +1,114 @@
+// `npm run demo`: builds the extension, serves a sample CRM, and opens Chromium with Softbar on the
+// built-in demo PBX. With no display it runs headless, plays a scripted call through the bar, and
+// saves screenshots to demo-output/.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureChromium, HOW_TO_GET } from './chromium.mjs';
+import { startFixtureServer } from './fixture-server.mjs';
+import { launchWithExtension } from './launch.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const args = new Set(process.argv.slice(2));
+const headless = args.has('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+const outDir = resolve(root, 'demo-output');
+
+function step(text) {
+  console.log(`\u2022 ${text}`);
+}
+
+async function main() {
+  try {
+    ensureChromium();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : HOW_TO_GET);
+    process.exit(1);
+  }
+  if (!args.has('--no-build')) {
+    step('building the extension (npm run build)');
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  }
+  const server = await startFixtureServer({ port: Number(process.env.DEMO_PORT ?? 0) });
+  step(`sample CRM at ${server.url}/index.html`);
+  const ext = await launchWithExtension({
+    headless,
+    viewport: headless ? { width: 1280, height: 800 } : null,
+  });
+  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  await page.goto(`${server.url}/index.html`);
+
+  if (!headless) {
+    step(
+      'Chromium is open with Softbar on the demo PBX. Click the Softbar icon and "Simulate incoming call".',
+    );
+    step('Close the browser window to stop.');
+    await new Promise((done) => ext.context.on('close', done));
+    await server.close();
+    return;
+  }
+
+  mkdirSync(outDir, { recursive: true });
+  const shots = [];
+  const shot = async (target, name) => {
+    const path = resolve(outDir, name);
+    await target.screenshot({ path });
+    shots.push(path);
+  };
+  const agentBar = page.getByRole('region', { name: 'Agent bar' });
+  const button = (name) => agentBar.getByRole('button', { name, exact: true });
+  await agentBar.waitFor();
+  await page.waitForTimeout(300);
+  await shot(page, '01-bar-ready.png');
+
+  step('simulating an incoming call');
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup/index.html`);
+  await popup.getByRole('button', { name: 'Simulate incoming call' }).click();
+  await page.bringToFront();
+  await button('Answer').waitFor();
+  await shot(page, '02-incoming-call.png');
+
+  step('answering, then holding');
+  await button('Answer').click();
+  await button('Hang up').waitFor();
+  await page.waitForTimeout(1200);
+  await shot(page, '03-connected.png');
+  await button('Hold').click();
+  await button('Resume').waitFor();
+  await shot(page, '04-on-hold.png');
+  await button('Resume').click();
+
+  step('the popup during the call');
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Hang up', exact: true }).waitFor();
+  await shot(popup, '05-popup.png');
+
+  step('hanging up and dialing out');
+  await button('Hang up').click();
+  await agentBar.getByRole('textbox', { name: 'Number to dial' }).fill('+1 415 555 0132');
+  await button('Dial').click();
+  await agentBar.getByText(/Connected/).waitFor({ timeout: 10_000 });
+  await shot(page, '06-outbound.png');
+  await button('Hang up').click();
+
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
+  await options.getByRole('textbox', { name: 'Configuration JSON' }).waitFor();
+  await shot(options, '07-options.png');
+
+  if (args.has('--readme')) {
+    mkdirSync(resolve(root, 'docs'), { recursive: true });
+    copyFileSync(resolve(outDir, '03-connected.png'), resolve(root, 'docs', 'agent-bar.png'));
+    step('README screenshot updated: docs/agent-bar.png');
+  }
+  await ext.close();
+  await server.close();
+  console.log('\nScreenshots of the scripted call:');
+  for (const path of shots) console.log(`  ${path}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import {
+  ALLOWED_ROLES,
+  type ConfigChangeResult,
+  type ConfigView,
+  type Envelope,
+  isEnvelope,
+  type MessageName,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+  type SenderRole,
+} from '../messaging/protocol';
+import type { Hub } from './hub';
+
+/** What the options page may do to the configuration; implemented over the config store. */
+export interface ConfigService {
+  /** The configuration with the vendors this build offers. */
+  view(): Promise<ConfigView>;
+  /** Validates and stores a whole document; the old configuration stays when it is invalid. */
+  importJson(json: string): Promise<ConfigChangeResult>;
+  /** Changes the active profile and/or the default region. */
+  update(patch: RequestOf<'updateConfig'>): Promise<ConfigChangeResult>;
+}
+
+type Handlers = { [N in MessageName]: (data: RequestOf<N>) => Promise<ResponseOf<N>> | ResponseOf<N> };
+
+/** Answers protocol messages after checking that the sender's role may send them. */
+export function createRouter(hub: Hub, config: ConfigService) {
+  const handlers: Handlers = {
+    command: (command) => hub.execute(command),
+    simulateIncoming: () => hub.simulateIncoming(),
+    dismissNotice: (data) => hub.dismissNotice(String(data?.id)),
+    getState: () => hub.current,
+    getConfig: () => config.view(),
+    importConfig: (data) => config.importJson(String(data?.json ?? '')),
+    updateConfig: (data) => config.update(data ?? {}),
+  };
+
+  return async function route(message: unknown, role: SenderRole | undefined): Promise<Reply | undefined> {
+    if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
+    const envelope = message as Envelope;
+    if (!role || !(ALLOWED_ROLES[envelope.name] as readonly string[]).includes(role)) {
+      return { ok: false, error: `"${envelope.name}" is not allowed from this context.` };
+    }
+    try {
+      const handler = handlers[envelope.name] as (data: unknown) => unknown;
+      return { ok: true, value: (await handler(envelope.data)) as ResponseOf<MessageName> };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

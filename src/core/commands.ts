@@ -1,0 +1,79 @@
+import type { SelectableAgentState } from './agent-state';
+import type { Capabilities } from './capabilities';
+
+/**
+ * Commands the UI sends to the hub. `callId` is Softbar's stable call id; the hub turns it into the
+ * vendor's id (see `VendorCommand`) before an adapter sees it.
+ */
+export type Command =
+  | { readonly type: 'dial'; readonly number: string }
+  | { readonly type: 'answer'; readonly callId: string }
+  | { readonly type: 'reject'; readonly callId: string }
+  | { readonly type: 'hangup'; readonly callId: string }
+  | { readonly type: 'hold'; readonly callId: string }
+  | { readonly type: 'resume'; readonly callId: string }
+  | { readonly type: 'mute'; readonly callId: string }
+  | { readonly type: 'unmute'; readonly callId: string }
+  | { readonly type: 'dtmf'; readonly callId: string; readonly digits: string }
+  | { readonly type: 'blindTransfer'; readonly callId: string; readonly target: string }
+  | { readonly type: 'attendedTransfer'; readonly callId: string; readonly target: string }
+  | { readonly type: 'completeTransfer'; readonly callId: string }
+  | { readonly type: 'cancelTransfer'; readonly callId: string }
+  | { readonly type: 'setAgentState'; readonly state: SelectableAgentState; readonly reason?: string };
+
+export type CommandType = Command['type'];
+
+/** A command addressed in the vendor's own call ids. */
+export type VendorCommand = Command extends infer C
+  ? C extends { callId: string }
+    ? Omit<C, 'callId'> & { readonly vendorCallId: string }
+    : C
+  : never;
+
+/** Which capability a command needs; the hub refuses a command whose capability is absent. */
+export function isCommandSupported(command: Command, caps: Capabilities): boolean {
+  switch (command.type) {
+    case 'dial':
+      return caps.dial;
+    case 'answer':
+      return caps.answer;
+    case 'reject':
+      return caps.reject;
+    case 'hangup':
+      return caps.hangup;
+    case 'hold':
+    case 'resume':
+      return caps.hold;
+    case 'mute':
+    case 'unmute':
+      return caps.mute;
+    case 'dtmf':
+      return caps.dtmf;
+    case 'blindTransfer':
+      return caps.blindTransfer;
+    case 'attendedTransfer':
+    case 'completeTransfer':
+    case 'cancelTransfer':
+      return caps.attendedTransfer;
+    case 'setAgentState':
+      return caps.agentStates.includes(command.state);
+  }
+}
+
+/** Words for error messages: "Hold is not supported by Demo PBX". */
+export const COMMAND_LABELS: Record<CommandType, string> = {
+  dial: 'Dialing',
+  answer: 'Answering',
+  reject: 'Declining',
+  hangup: 'Hanging up',
+  hold: 'Hold',
+  resume: 'Resume',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  dtmf: 'Sending tones',
+  blindTransfer: 'Blind transfer',
+  attendedTransfer: 'Consult transfer',
+  completeTransfer: 'Completing a transfer',
+  cancelTransfer: 'Cancelling a transfer',
+  setAgentState: 'Changing agent state',
+};

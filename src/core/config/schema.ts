@@ -1,0 +1,100 @@
+import * as v from 'valibot';
+import { isRegion, type Region } from '../phone';
+import { DEFAULT_REGION } from './defaults';
+import { parseMatchPattern } from './match-pattern';
+import { worded } from './valibot-issues';
+import { describeValue, isPlainObject, quote } from './wording';
+
+/** Top-level fields of a configuration document, in the order the README documents them. */
+export const TOP_LEVEL_FIELDS = [
+  'version',
+  'profiles',
+  'activeProfile',
+  'defaultRegion',
+  'sites',
+  'screenPop',
+  'autofill',
+] as const;
+
+/** Fields of one profile. */
+export const PROFILE_FIELDS = ['id', 'vendor', 'label', 'settings'] as const;
+
+/** Fields of `sites`. */
+export const SITES_FIELDS = ['allow', 'block'] as const;
+
+const PROFILE_EXAMPLE = '{ "id": "demo", "vendor": "demo", "label": "Demo PBX", "settings": {} }';
+
+/** A JSON object (valibot's `object` would also take an array). */
+function plainObject(fix: string) {
+  return v.custom<Record<string, unknown>>(
+    isPlainObject,
+    worded((issue) => `expected an object {...}, got ${describeValue(issue.input)}; ${fix}`),
+  );
+}
+
+const nonEmptyText = (example: string) =>
+  v.pipe(
+    v.string(),
+    v.check((text) => text.trim() !== '', worded(`is empty; write it, e.g. ${example}`)),
+  );
+
+/** A region code libphonenumber knows, upper case. */
+export const regionSchema = v.pipe(
+  v.string(),
+  v.check(
+    (code) => isRegion(code),
+    worded((issue) => {
+      const input = String(issue.input);
+      const upper = input.toUpperCase();
+      const hint =
+        upper !== input && isRegion(upper) ? `region codes are upper case: use ${quote(upper)}` : '';
+      return `${quote(input)} is not a region code; ${hint || 'use an ISO 3166 code such as "US", "GB" or "IT"'}`;
+    }),
+  ),
+  v.transform((code) => code as Region),
+);
+
+/** One URL match pattern for `sites.allow` / `sites.block`. */
+export const matchPatternSchema = v.pipe(
+  v.string(),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const parsed = parseMatchPattern(dataset.value);
+    if (!parsed.ok) addIssue({ message: worded(parsed.message) });
+  }),
+);
+
+/** One profile, before its settings meet the vendor's schema. */
+export const profileSchema = v.pipe(
+  plainObject(`write a profile such as ${PROFILE_EXAMPLE}`),
+  v.object({
+    id: nonEmptyText('"id": "sales"'),
+    vendor: nonEmptyText('"vendor": "demo"'),
+    label: nonEmptyText('"label": "Sales PBX"'),
+    settings: v.optional(plainObject('write the vendor settings as an object, or {} for the defaults'), {}),
+  }),
+);
+
+export const sitesSchema = v.pipe(
+  plainObject('write it as { "allow": [...], "block": [...] }'),
+  v.object({
+    allow: v.optional(v.array(matchPatternSchema), []),
+    block: v.optional(v.array(matchPatternSchema), []),
+  }),
+);
+
+/** The document's own structure; cross-field rules and vendor settings are checked in `validate.ts`. */
+export const documentSchema = v.object({
+  version: v.optional(v.number()),
+  profiles: v.pipe(
+    v.array(profileSchema),
+    v.minLength(1, worded(`the list is empty; add at least one profile, e.g. ${PROFILE_EXAMPLE}`)),
+  ),
+  activeProfile: v.optional(nonEmptyText('"activeProfile": "demo"')),
+  defaultRegion: v.optional(regionSchema, DEFAULT_REGION),
+  sites: v.optional(sitesSchema, { allow: [], block: [] }),
+  screenPop: v.optional(v.array(v.unknown()), []),
+  autofill: v.optional(v.array(v.unknown()), []),
+});
+
+export type ParsedDocument = v.InferOutput<typeof documentSchema>;

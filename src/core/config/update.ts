@@ -1,0 +1,36 @@
+import { formatPath } from './paths';
+import type { ConfigIssue, ConfigResult, ConfigVendor, SoftbarConfig } from './types';
+import { validateConfig } from './validate';
+
+/** What the options page changes without a full import (the `updateConfig` message). */
+export interface ConfigUpdate {
+  readonly activeProfile?: string;
+  readonly defaultRegion?: string;
+}
+
+/**
+ * Applies an options-page change to the stored configuration. A field the policy locks is refused; the
+ * result is validated like an import, so a profile id or region that does not exist is refused too.
+ */
+export function applyConfigUpdate(
+  config: SoftbarConfig,
+  update: ConfigUpdate,
+  vendors: readonly ConfigVendor[],
+  locked: readonly string[] = [],
+): ConfigResult {
+  const issues: ConfigIssue[] = [];
+  const next: Record<string, unknown> = { ...config };
+  for (const field of ['activeProfile', 'defaultRegion'] as const) {
+    const value = update[field];
+    if (value === undefined) continue;
+    if (locked.includes(field)) {
+      issues.push({
+        path: formatPath([field]),
+        message: "is set by your organization's policy and cannot be changed here; ask your administrator",
+      });
+    }
+    next[field] = value;
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return validateConfig(next, vendors);
+}

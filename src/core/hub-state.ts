@@ -1,0 +1,72 @@
+import type { AgentState } from './agent-state';
+import type { Call } from './call';
+import { type Capabilities, NO_CAPABILITIES } from './capabilities';
+import type { ConnectionStatus, NoticeLevel } from './vendor-events';
+
+/** How many ended calls the live state keeps for "recent calls". */
+export const RECENT_CALLS = 20;
+/** How many notices the bar keeps. */
+export const MAX_NOTICES = 5;
+
+export interface Notice {
+  /** Unique within the session, for dismissing. */
+  readonly id: string;
+  readonly level: NoticeLevel;
+  readonly text: string;
+  readonly at: number;
+}
+
+/** The single source of truth the hub owns and every tab mirrors. Holds no credentials. */
+export interface HubState {
+  /** Which profile and vendor this session is for. */
+  readonly session: { readonly profileId: string; readonly vendorId: string; readonly label: string };
+  /** The vendor connection. */
+  readonly connection: {
+    readonly status: ConnectionStatus;
+    readonly message?: string;
+    readonly since: number;
+  };
+  /** What the vendor can do. */
+  readonly capabilities: Capabilities;
+  /** The agent's state. */
+  readonly agent: AgentState;
+  /** Live calls (not ended), oldest first. */
+  readonly calls: readonly Call[];
+  /** Ended calls, newest first, at most RECENT_CALLS. */
+  readonly recent: readonly Call[];
+  /** Messages for the agent, newest last. */
+  readonly notices: readonly Notice[];
+}
+
+export function initialHubState(
+  session: HubState['session'],
+  at: number,
+  capabilities: Capabilities = NO_CAPABILITIES,
+): HubState {
+  return {
+    session,
+    connection: { status: 'disconnected', since: at },
+    capabilities,
+    agent: { kind: 'offline', since: at },
+    calls: [],
+    recent: [],
+    notices: [],
+  };
+}
+
+const FOCUS_ORDER: Record<Call['state'], number> = {
+  ringing: 0,
+  connected: 1,
+  dialing: 2,
+  held: 3,
+  ended: 4,
+};
+
+/** The call the bar puts first: a ringing one, else the one the agent is talking on, else dialing, else held. */
+export function focusedCall(state: HubState): Call | undefined {
+  let best: Call | undefined;
+  for (const call of state.calls) {
+    if (!best || FOCUS_ORDER[call.state] < FOCUS_ORDER[best.state]) best = call;
+  }
+  return best;
+}

@@ -1,0 +1,72 @@
+import type { AgentStateKind } from './agent-state';
+import type { CallDirection, CallMedia, CallState, EndReason, TransferKind } from './call';
+import type { Capabilities } from './capabilities';
+
+/** Connection to the vendor, as the bar shows it. */
+export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+/** A call as a vendor describes it when it first appears or in a snapshot. */
+export interface VendorCallInfo {
+  /** The vendor's id for the call. */
+  readonly vendorCallId: string;
+  readonly direction: CallDirection;
+  readonly state: Exclude<CallState, 'ended'>;
+  readonly remoteNumber: string;
+  readonly remoteName?: string;
+  readonly media?: CallMedia;
+  readonly queue?: string;
+  readonly service?: string;
+  readonly campaign?: string;
+  readonly muted?: boolean;
+  /** When the vendor says the call was answered (epoch ms). */
+  readonly answeredAt?: number;
+  /** Raw vendor fields and CTI variables. */
+  readonly vendorData?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Normalized events every adapter emits. `at` is the epoch-ms time of the event, so the reducer stays
+ * pure. `raw` carries the vendor's original payload for logging and rules.
+ */
+export type VendorEvent = { readonly at: number; readonly raw?: unknown } & (
+  | { readonly type: 'connection'; readonly status: ConnectionStatus; readonly message?: string }
+  | { readonly type: 'capabilities'; readonly capabilities: Capabilities }
+  | { readonly type: 'agentState'; readonly state: AgentStateKind; readonly reason?: string }
+  | { readonly type: 'callOffered'; readonly call: VendorCallInfo }
+  | { readonly type: 'callAnswered'; readonly vendorCallId: string }
+  | { readonly type: 'callHeld'; readonly vendorCallId: string }
+  | { readonly type: 'callResumed'; readonly vendorCallId: string }
+  | { readonly type: 'callMuted'; readonly vendorCallId: string; readonly muted: boolean }
+  | { readonly type: 'callDtmf'; readonly vendorCallId: string; readonly digits: string }
+  | {
+      readonly type: 'callUpdated';
+      readonly vendorCallId: string;
+      readonly remoteName?: string;
+      readonly queue?: string;
+      readonly service?: string;
+      readonly campaign?: string;
+      readonly vendorData?: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'transferStarted';
+      readonly vendorCallId: string;
+      readonly kind: TransferKind;
+      readonly target: string;
+    }
+  | { readonly type: 'transferCompleted'; readonly vendorCallId: string }
+  | { readonly type: 'transferCancelled'; readonly vendorCallId: string }
+  | { readonly type: 'transferFailed'; readonly vendorCallId: string; readonly message?: string }
+  | { readonly type: 'callEnded'; readonly vendorCallId: string; readonly reason: EndReason }
+  /** The vendor's full current picture (after connect or reconnect); live calls not in it are lost. */
+  | {
+      readonly type: 'snapshot';
+      readonly agentState?: AgentStateKind;
+      readonly reason?: string;
+      readonly calls: readonly VendorCallInfo[];
+    }
+  /** Something the agent should read: a vendor warning, error or message. */
+  | { readonly type: 'notice'; readonly level: NoticeLevel; readonly text: string }
+);
+
+export type NoticeLevel = 'info' | 'warning' | 'error';
+export type VendorEventType = VendorEvent['type'];

@@ -1,0 +1,87 @@
+import type { Command } from '../core/commands';
+import type { ConfigIssue, SoftbarConfig } from '../core/config/types';
+import type { HubState } from '../core/hub-state';
+
+/** Who sent a runtime message, as the hub sees it (checked from `sender`, never from the message). */
+export type SenderRole = 'extensionPage' | 'contentScript';
+
+/** What the options page shows: the configuration plus what it may not change. */
+export interface ConfigView {
+  readonly config: SoftbarConfig;
+  /** Vendors this build can connect, for the profile picker. */
+  readonly vendors: readonly { readonly id: string; readonly label: string }[];
+  /** Top-level configuration fields an enterprise policy sets: shown locked in the options page. */
+  readonly locked?: readonly string[];
+}
+
+export type ConfigChangeResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
+
+/**
+ * Every request/response message between contexts and the hub. Key: message name; value: the request
+ * data, the response, and the sender roles allowed to send it.
+ */
+export interface ProtocolMap {
+  /** Run a call or agent-state command on the active vendor. */
+  command: { request: Command; response: void; roles: 'extensionPage' | 'contentScript' };
+  /** Demo vendor only: ring a simulated inbound call. */
+  simulateIncoming: { request: undefined; response: void; roles: 'extensionPage' };
+  /** Drop a notice from the bar. */
+  dismissNotice: { request: { id: string }; response: void; roles: 'extensionPage' | 'contentScript' };
+  /** The live state, for a context that cannot hold a port open. */
+  getState: { request: undefined; response: HubState; roles: 'extensionPage' | 'contentScript' };
+  /** The configuration for the options page (it may hold credentials: extension pages only). */
+  getConfig: { request: undefined; response: ConfigView; roles: 'extensionPage' };
+  /** Validate and store a whole configuration document given as JSON text; the old one stays on error. */
+  importConfig: { request: { json: string }; response: ConfigChangeResult; roles: 'extensionPage' };
+  /** Change the active profile and default region. */
+  updateConfig: {
+    request: { activeProfile?: string; defaultRegion?: string };
+    response: ConfigChangeResult;
+    roles: 'extensionPage';
+  };
+}
+
+export type MessageName = keyof ProtocolMap;
+export type RequestOf<N extends MessageName> = ProtocolMap[N]['request'];
+export type ResponseOf<N extends MessageName> = ProtocolMap[N]['response'];
+
+/** Which roles may send each message; the hub checks this before it reads the data. */
+export const ALLOWED_ROLES: { readonly [N in MessageName]: readonly ProtocolMap[N]['roles'][] } = {
+  command: ['extensionPage', 'contentScript'],
+  simulateIncoming: ['extensionPage'],
+  dismissNotice: ['extensionPage', 'contentScript'],
+  getState: ['extensionPage', 'contentScript'],
+  getConfig: ['extensionPage'],
+  importConfig: ['extensionPage'],
+  updateConfig: ['extensionPage'],
+};
+
+/** The envelope on the wire, tagged so the hub ignores messages that are not ours. */
+export interface Envelope<N extends MessageName = MessageName> {
+  readonly softbar: 1;
+  readonly name: N;
+  readonly data: RequestOf<N>;
+}
+
+/** What comes back: errors travel as text, since thrown errors do not cross contexts. */
+export type Reply<N extends MessageName = MessageName> =
+  | { readonly ok: true; readonly value: ResponseOf<N> }
+  | { readonly ok: false; readonly error: string };
+
+/** Name of the long-lived port each tab, the popup and the options page open for live state. */
+export const LIVE_PORT = 'softbar/live';
+
+/** Messages the hub pushes on a live port. */
+export type LiveMessage = { readonly type: 'state'; readonly state: HubState };
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { softbar?: unknown }).softbar === 1 &&
+    typeof (value as { name?: unknown }).name === 'string' &&
+    Object.hasOwn(ALLOWED_ROLES, (value as { name: string }).name)
+  );
+}

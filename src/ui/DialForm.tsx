@@ -1,0 +1,89 @@
+import type { RefObject, TargetedSubmitEvent } from 'preact';
+import { useId, useState } from 'preact/hooks';
+import { normalizeDialString } from '../core/phone';
+import { runCommand } from './actions';
+import { DialPad } from './DialPad';
+import { Icon } from './icons';
+
+interface Props {
+  /** The field's text; owned by the parent so "recent calls" can fill it. */
+  readonly value: string;
+  readonly onValueChange: (value: string) => void;
+  /** Lets the parent focus the field (after picking a recent number). */
+  readonly inputRef?: RefObject<HTMLInputElement | null>;
+  /** The hub accepted the number. */
+  readonly onDialed?: () => void;
+}
+
+/** Why a dial string was refused, in words an agent can act on; undefined when it is dialable. */
+export function dialProblem(input: string): string | undefined {
+  if (input.trim() === '') return 'Type a number to dial.';
+  return normalizeDialString(input) ? undefined : 'That is not a phone number: use digits, +, * and #.';
+}
+
+/** "Number to dial" field, keypad and the page's only "Dial" button; Enter in the field dials too. */
+export function DialForm({ value, onValueChange, inputRef, onDialed }: Props) {
+  const id = useId();
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+
+  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = dialProblem(value);
+    setProblem(found);
+    const number = normalizeDialString(value);
+    if (found || !number) return;
+    if (await runCommand({ type: 'dial', number })) {
+      onValueChange('');
+      onDialed?.();
+    }
+  };
+
+  const edit = (next: string) => {
+    setProblem(undefined);
+    onValueChange(next);
+  };
+
+  return (
+    <form class="sb-dial" onSubmit={submit} noValidate>
+      <label class="sb-field-label" for={`${id}-n`}>
+        Number to dial
+      </label>
+      <div class="sb-dial-row">
+        <input
+          id={`${id}-n`}
+          ref={inputRef}
+          class="sb-input"
+          type="text"
+          inputMode="tel"
+          autoComplete="off"
+          spellcheck={false}
+          value={value}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-p` : undefined}
+          onInput={(event) => edit(event.currentTarget.value)}
+        />
+        {value !== '' && (
+          <button
+            type="button"
+            class="sb-icon-btn"
+            aria-label="Delete last digit"
+            title="Delete last digit"
+            onClick={() => edit(value.slice(0, -1))}
+          >
+            <Icon name="backspace" />
+          </button>
+        )}
+        <button type="submit" class="sb-btn sb-btn-go">
+          <Icon name="phone" />
+          Dial
+        </button>
+      </div>
+      {problem && (
+        <p id={`${id}-p`} class="sb-field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <DialPad label="Dial pad" onPress={(key) => edit(value + key)} />
+    </form>
+  );
+}

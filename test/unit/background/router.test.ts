@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Hub } from '../../../src/background/hub';
+import { type ConfigService, createRouter } from '../../../src/background/router';
+import { senderRole } from '../../../src/background/sender-role';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+
+describe('senderRole', () => {
+  it('knows our extension pages, our content scripts, and nobody else', () => {
+    expect(senderRole({ id: ID, url: `chrome-extension://${ID}/popup/index.html` }, ID)).toBe(
+      'extensionPage',
+    );
+    expect(senderRole({ id: ID, url: `chrome-extension://${ID}/options/index.html`, tab: {} }, ID)).toBe(
+      'extensionPage',
+    );
+    expect(senderRole({ id: ID, url: 'https://crm.example.com/x', tab: {} }, ID)).toBe('contentScript');
+    expect(senderRole({ id: ID, url: 'http://127.0.0.1:8080/', tab: {} }, ID)).toBe('contentScript');
+    expect(
+      senderRole({ id: 'another-extension', url: `chrome-extension://${ID}/popup/index.html` }, ID),
+    ).toBe(undefined);
+    expect(senderRole({ id: ID, url: 'https://crm.example.com/x' }, ID)).toBe(undefined);
+    expect(senderRole({ id: ID, url: 'file:///etc/passwd', tab: {} }, ID)).toBe(undefined);
+    expect(senderRole({ id: ID, url: `chrome-extension://${ID}x/popup.html` }, ID)).toBe(undefined);
+  });
+});
+
+describe('router', () => {
+  const hub = new Hub({
+    vendors: [],
+    sessionStore: { get: async () => undefined, set: async () => {} },
+    now: () => 0,
+    log: () => {},
+  });
+  const config: ConfigService = {
+    view: vi.fn(async () => ({ config: {} as never, vendors: [] })),
+    importJson: vi.fn(async () => ({ ok: true as const })),
+    update: vi.fn(async () => ({ ok: true as const })),
+  };
+  const route = createRouter(hub, config);
+
+  it('ignores messages that are not ours', async () => {
+    expect(await route({ hello: 'world' }, 'extensionPage')).toBeUndefined();
+    expect(await route({ softbar: 1, name: 'toString' }, 'extensionPage')).toBeUndefined();
+  });
+
+  it('keeps the configuration away from content scripts', async () => {
+    for (const name of ['getConfig', 'importConfig', 'updateConfig', 'simulateIncoming'] as const) {
+      const reply = await route({ softbar: 1, name, data: { json: '{}' } }, 'contentScript');
+      expect(reply).toEqual({ ok: false, error: `"${name}" is not allowed from this context.` });
+    }
+    expect(config.view).not.toHaveBeenCalled();
+    expect(config.importJson).not.toHaveBeenCalled();
+  });
+
+  it('refuses everything from an unknown sender', async () => {
+    const reply = await route({ softbar: 1, name: 'getState' }, undefined);
+    expect(reply).toMatchObject({ ok: false });
+  });
+
+  it('answers allowed messages and turns errors into text', async () => {
+    expect(await route({ softbar: 1, name: 'getState' }, 'contentScript')).toMatchObject({ ok: true });
+    expect(await route({ softbar: 1, name: 'getConfig' }, 'extensionPage')).toMatchObject({ ok: true });
+    const bad = await route({ softbar: 1, name: 'command', data: { type: 'dial' } }, 'contentScript');
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('Invalid command') });
+    const none = await route(
+      { softbar: 1, name: 'command', data: { type: 'dial', number: '123' } },
+      'contentScript',
+    );
+    expect(none).toMatchObject({ ok: false, error: expect.stringContaining('No contact-center profile') });
+  });
+});

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/core/config/defaults';
+import { applyPolicy } from '../../../src/core/config/policy';
+import { PROFILE_FIELDS, SITES_FIELDS, TOP_LEVEL_FIELDS } from '../../../src/core/config/schema';
+import type { ConfigVendor } from '../../../src/core/config/types';
+import { validateConfig } from '../../../src/core/config/validate';
+import { vendorDefinitions } from '../../../src/vendors/registry';
+
+interface ChromeSchema {
+  type?: string;
+  $ref?: string;
+  properties?: Record<string, ChromeSchema>;
+  additionalProperties?: ChromeSchema;
+  patternProperties?: Record<string, ChromeSchema>;
+  items?: ChromeSchema;
+  minimum?: number;
+  maximum?: number;
+}
+
+const schema = JSON.parse(
+  readFileSync(new URL('../../../managed_schema.json', import.meta.url), 'utf8'),
+) as ChromeSchema;
+const configuration = schema.properties?.configuration as ChromeSchema;
+const profile = configuration.properties?.profiles?.items as ChromeSchema;
+const settings = profile.properties?.settings as ChromeSchema;
+
+const CHROME_TYPES = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'object'];
+
+/** Every node of the schema, with its path. */
+function* nodes(node: ChromeSchema, path: string): Generator<[string, ChromeSchema]> {
+  yield [path, node];
+  for (const [key, child] of Object.entries(node.properties ?? {})) yield* nodes(child, `${path}.${key}`);
+  for (const [key, child] of Object.entries(node.patternProperties ?? {}))
+    yield* nodes(child, `${path}/${key}/`);
+  if (node.additionalProperties) yield* nodes(node.additionalProperties, `${path}.*`);
+  if (node.items) yield* nodes(node.items, `${path}[]`);
+}
+
+/**
+ * What Chrome does to a policy value before `storage.managed` serves it (components/policy schema.cc,
+ * SCHEMA_ALLOW_UNKNOWN): unknown properties are dropped; a type mismatch anywhere drops the whole policy.
+ */
+function normalizeLikeChrome(node: ChromeSchema, value: unknown, path = 'configuration'): unknown {
+  const typeOf = (v: unknown) =>
+    v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
+  const actual = typeOf(value);
+  if (actual !== node.type && !(node.type === 'number' && actual === 'integer')) {
+    throw new Error(`${path}: Chrome would drop the policy: expected ${node.type}, got ${actual}`);
+  }
+  if (node.type === 'integer' && typeof value === 'number') {
+    if (
+      (node.minimum !== undefined && value < node.minimum) ||
+      (node.maximum !== undefined && value > node.maximum)
+    ) {
+      throw new Error(`${path}: out of range`);
+    }
+  }
+  if (Array.isArray(value))
+    return value.map((item, i) => normalizeLikeChrome(node.items ?? {}, item, `${path}[${i}]`));
+  if (node.type === 'object' && value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const childSchema = node.properties?.[key] ?? node.additionalProperties;
+      if (childSchema) out[key] = normalizeLikeChrome(childSchema, child, `${path}.${key}`);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The JSON type a valibot settings entry produces, roughly (optional and pipes unwrapped). */
+function jsonTypeOf(entry: unknown): string {
+  let node = entry as { type: string; wrapped?: unknown; pipe?: { type: string }[] };
+  while (node.wrapped) node = node.wrapped as typeof node;
+  if (node.type === 'number')
+    return node.pipe?.some((step) => step.type === 'integer') ? 'integer' : 'number';
+  return node.type;
+}
+
+describe('managed_schema.json (Chrome policy schema)', () => {
+  it('follows Chrome rules: an object at the top without additionalProperties; one type per node', () => {
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBeUndefined();
+    expect(schema.patternProperties).toBeUndefined();
+    for (const [path, node] of nodes(schema, '')) {
+      expect(Number(node.type !== undefined) + Number(node.$ref !== undefined), path).toBe(1);
+      if (node.type) expect(CHROME_TYPES, path).toContain(node.type);
+    }
+  });
+
+  it('describes exactly the document fields', () => {
+    expect(Object.keys(configuration.properties ?? {})).toEqual([...TOP_LEVEL_FIELDS]);
+    expect(Object.keys(profile.properties ?? {})).toEqual([...PROFILE_FIELDS]);
+    expect(Object.keys(configuration.properties?.sites?.properties ?? {})).toEqual([...SITES_FIELDS]);
+  });
+
+  it('declares every non-text vendor setting with its type (Chrome drops a policy whose types mismatch)', () => {
+    for (const vendor of vendorDefinitions as readonly ConfigVendor[]) {
+      const entries = (vendor.settingsSchema as { entries?: Record<string, unknown> }).entries ?? {};
+      for (const [key, entry] of Object.entries(entries)) {
+        const type = jsonTypeOf(entry);
+        const declared = settings.properties?.[key]?.type ?? settings.additionalProperties?.type;
+        expect(declared, `${vendor.id} setting ${key}`).toBe(type);
+      }
+    }
+  });
+
+  it('a full policy configuration survives Chrome unchanged and validates', () => {
+    const policy = {
+      version: 1,
+      profiles: [
+        {
+          id: 'demo',
+          vendor: 'demo',
+          label: 'Demo',
+          settings: {
+            agentName: 'Ann',
+            answerDelayMs: 100,
+            notReadyReasons: ['Break'],
+            afterCallWorkSeconds: 5,
+          },
+        },
+      ],
+      activeProfile: 'demo',
+      defaultRegion: 'GB',
+      sites: { allow: ['https://*.example.com/*'], block: [] },
+      screenPop: [],
+      autofill: [],
+    };
+    const served = normalizeLikeChrome(configuration, policy);
+    expect(served).toEqual(policy);
+    const outcome = applyPolicy(defaultConfig(), served, vendorDefinitions);
+    expect(outcome.issues).toEqual([]);
+    expect(outcome.locked).toEqual([
+      'profiles',
+      'activeProfile',
+      'defaultRegion',
+      'sites',
+      'screenPop',
+      'autofill',
+    ]);
+    expect(validateConfig(served, vendorDefinitions).ok).toBe(true);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Call } from '../../../src/core/call';
+import type { Capabilities } from '../../../src/core/capabilities';
+import type { HubState } from '../../../src/core/hub-state';
+
+export const NOW = Date.UTC(2025, 0, 15, 10, 0, 0);
+
+export const FULL_CAPS: Capabilities = {
+  dial: true,
+  answer: true,
+  reject: true,
+  hangup: true,
+  hold: true,
+  mute: true,
+  dtmf: true,
+  blindTransfer: true,
+  attendedTransfer: true,
+  agentStates: ['ready', 'notReady', 'offline'],
+  notReadyReasons: [
+    { id: 'break', label: 'Break' },
+    { id: 'lunch', label: 'Lunch' },
+  ],
+  setCallData: false,
+  chat: false,
+  video: false,
+};
+
+export function makeCall(overrides: Partial<Call> = {}): Call {
+  return {
+    id: 'call-1',
+    vendorCallIds: ['v-1'],
+    direction: 'inbound',
+    media: 'voice',
+    state: 'connected',
+    remoteNumber: '+442079460958',
+    remoteE164: '+442079460958',
+    createdAt: NOW - 60_000,
+    answeredAt: NOW - 30_000,
+    muted: false,
+    dtmf: '',
+    vendorData: {},
+    ...overrides,
+  };
+}
+
+export function makeState(overrides: Partial<HubState> = {}): HubState {
+  return {
+    session: { profileId: 'demo', vendorId: 'demo', label: 'Demo PBX' },
+    connection: { status: 'connected', since: NOW - 600_000 },
+    capabilities: FULL_CAPS,
+    agent: { kind: 'ready', since: NOW - 125_000 },
+    calls: [],
+    recent: [],
+    notices: [],
+    ...overrides,
+  };
+}
