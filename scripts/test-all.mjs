@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const reports = resolve(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const reports = resolve(root, 'test-reports');
 mkdirSync(reports, { recursive: true });
 const only = process.argv.slice(2);
 
