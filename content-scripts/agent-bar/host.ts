@@ -8,6 +8,25 @@ const MAX_REATTACH = 5;
 // Key events from our fields must not reach the page's shortcut handlers ("c" for compose, "/" for search).
 const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
+// The shadow root is open (screen readers and tests need it), so page scripts can reach our controls and
+// fire events at them. Only the user may answer, dial or transfer: untrusted events die at the root,
+// in the capture phase, before any of our handlers sees them.
+const USER_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'submit',
+  'input',
+  'change',
+  'keydown',
+  'keyup',
+  'keypress',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+] as const;
+
 export interface MountedHost {
   /** The custom element on <html>. */
   readonly host: HTMLElement;
@@ -29,6 +48,17 @@ export function mountHost(doc: Document, css: string): MountedHost | undefined {
   // Text before insertion: Firefox then applies the extension's CSP to it, not the page's.
   style.textContent = css;
   shadow.append(style);
+  for (const type of USER_EVENTS) {
+    shadow.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true },
+    );
+  }
   const mount = doc.createElement('div');
   mount.className = 'sb-mount';
   shadow.append(mount);
