@@ -3,6 +3,7 @@ import { hubLinked, hubState } from '../src/messaging/live-state';
 import { request } from '../src/ui/actions';
 import { Icon } from '../src/ui/icons';
 import { Softphone } from '../src/ui/Softphone';
+import { SiteSwitch } from './SiteSwitch';
 
 /** The toolbar popup: the same softphone as the bar, plus history, the demo's test call and a way to options. */
 export function PopupApp() {
@@ -19,6 +20,7 @@ export function PopupApp() {
       {state ? (
         <>
           <Softphone state={state} linked={linked} showRecent />
+          <SiteSwitch />
           {state.session.vendorId === 'demo' && (
             <button
               type="button"

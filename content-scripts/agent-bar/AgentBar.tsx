@@ -2,8 +2,10 @@ import type { TargetedPointerEvent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { hubLinked, hubState } from '../../src/messaging/live-state';
 import { Softphone } from '../../src/ui/Softphone';
+import { pendingDial } from '../pending-dial';
 import { BarHeader } from './BarHeader';
 import { HiddenTab, MinimizedHandle } from './Collapsed';
+import { PendingDialPrompt } from './PendingDialPrompt';
 import {
   type BarView,
   type DockMode,
@@ -81,7 +83,9 @@ export function AgentBar({ origin }: { origin: string }) {
 
   const ringing = state.calls.find((call) => call.state === 'ringing' && call.direction === 'inbound');
 
-  if (placement.view !== 'open') {
+  // A number waiting for confirmation opens the bar (without changing the saved view): the agent
+  // just clicked "Call" and must see the question.
+  if (placement.view !== 'open' && !pendingDial.value) {
     // A hidden bar still shows a ringing call: a tab on the edge is too easy to miss.
     if (placement.view === 'minimized' || ringing) {
       return (
@@ -158,6 +162,7 @@ export function AgentBar({ origin }: { origin: string }) {
         onHide={() => setView('hidden')}
       />
       <div class="sb-body">
+        <PendingDialPrompt />
         <Softphone state={state} linked={linked} />
       </div>
     </section>

@@ -40,7 +40,12 @@ export interface MountedHost {
  * Creates the host element with an open shadow root holding `css` and an empty mount point; returns
  * undefined when a bar already exists, so running twice does nothing.
  */
-export function mountHost(doc: Document, css: string): MountedHost | undefined {
+export function mountHost(
+  doc: Document,
+  css: string,
+  /** Unit tests' DOM events are synthetic by nature; only they turn the guard off. */
+  options: { readonly acceptUntrusted?: boolean } = {},
+): MountedHost | undefined {
   if (doc.getElementsByTagName(HOST_TAG).length > 0) return undefined;
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -48,7 +53,7 @@ export function mountHost(doc: Document, css: string): MountedHost | undefined {
   // Text before insertion: Firefox then applies the extension's CSP to it, not the page's.
   style.textContent = css;
   shadow.append(style);
-  for (const type of USER_EVENTS) {
+  for (const type of options.acceptUntrusted ? [] : USER_EVENTS) {
     shadow.addEventListener(
       type,
       (event) => {

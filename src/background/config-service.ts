@@ -8,11 +8,18 @@ import type { Hub, Logger } from './hub';
 import type { ConfigService } from './router';
 
 /** The configuration as the hub runs it: loaded at start, changed only through validated documents. */
-export function createConfigService(hub: Hub, vendors: readonly VendorDefinition[], log: Logger) {
+export function createConfigService(
+  hub: Hub,
+  vendors: readonly VendorDefinition[],
+  log: Logger,
+  /** Told of every configuration the hub starts running. */
+  onApplied: (config: SoftbarConfig) => void = () => {},
+) {
   let current: SoftbarConfig | undefined;
 
   const reload = async () => {
     current = await loadConfig(vendors);
+    onApplied(current);
     await hub.applyConfig(current);
   };
 
@@ -24,7 +31,10 @@ export function createConfigService(hub: Hub, vendors: readonly VendorDefinition
     return { ok: true };
   };
 
-  const service: ConfigService & { start(): Promise<void> } = {
+  const service: ConfigService & { start(): Promise<void>; readonly current: SoftbarConfig | undefined } = {
+    get current() {
+      return current;
+    },
     start: reload,
     view: async (): Promise<ConfigView> => ({
       config: current ?? (await loadConfig(vendors)),

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { COMMAND_LABELS, type Command, isCommandSupported, type VendorCommand } from '../core/commands';
 import type { Profile, SoftbarConfig } from '../core/config/types';
 import { type HubState, initialHubState } from '../core/hub-state';
-import { isRegion } from '../core/phone';
+import { isRegion } from '../core/phone/number';
 import { dismissNotice, reduce } from '../core/reducer';
 import type { VendorEvent } from '../core/vendor-events';
 import { parseCommand } from '../messaging/command-schema';

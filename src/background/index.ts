@@ -1,10 +1,13 @@
 import browser from 'webextension-polyfill';
-import { isEnvelope } from '../messaging/protocol';
+import { originOf } from '../core/page-policy';
+import { isEnvelope, type SiteStatus, type TabRequest } from '../messaging/protocol';
 import { vendorDefinitions } from '../vendors/registry';
 import { createConfigService } from './config-service';
+import { dialSelection } from './dial-selection';
 import { Hub, type KeyValueStore, type Logger } from './hub';
 import { acceptLivePort } from './live-ports';
-import { createRouter } from './router';
+import { PagePolicies } from './page-policies';
+import { createRouter, type SiteService } from './router';
 import { senderRole } from './sender-role';
 
 const log: Logger = (level, message, detail) => {
@@ -14,17 +17,45 @@ const log: Logger = (level, message, detail) => {
   else if (level === 'info') console.info(line, detail ?? '');
 };
 
+const storeOf = (area: chrome.storage.StorageArea): KeyValueStore => ({
+  get: async <T>(key: string) => (await area.get(key))[key] as T | undefined,
+  set: (key, value) => area.set({ [key]: value }),
+});
+
 // chrome.storage.session survives the worker being stopped, and by default only trusted extension
 // contexts (not content scripts) can read it: the right home for live call state.
-const sessionStore: KeyValueStore = {
-  get: async <T>(key: string) => (await chrome.storage.session.get(key))[key] as T | undefined,
-  set: (key, value) => chrome.storage.session.set({ [key]: value }),
-};
+const hub = new Hub({
+  vendors: vendorDefinitions,
+  sessionStore: storeOf(chrome.storage.session),
+  now: Date.now,
+  log,
+});
+// The agent's per-site switches are not secret; storage.local keeps them across browser restarts.
+const policies = new PagePolicies(storeOf(chrome.storage.local));
+const config = createConfigService(hub, vendorDefinitions, log, (applied) => policies.setConfig(applied));
+const ready = policies
+  .load()
+  .then(() => config.start())
+  .catch((error: unknown) => log('error', 'start-up failed', error));
 
-const hub = new Hub({ vendors: vendorDefinitions, sessionStore, now: Date.now, log });
-const config = createConfigService(hub, vendorDefinitions, log);
-const ready = config.start().catch((error: unknown) => log('error', 'start-up failed', error));
-const route = createRouter(hub, config);
+const tabUrl = async (tabId: number): Promise<string | undefined> => {
+  if (!Number.isInteger(tabId)) throw new Error('No tab given.');
+  return (await browser.tabs.get(tabId)).url;
+};
+const siteStatus = (url: string | undefined): SiteStatus => {
+  const policy = policies.policyFor(url);
+  return { origin: url ? originOf(url) : undefined, blocked: !policy.bar, detection: policy.detection };
+};
+const sites: SiteService = {
+  status: async (tabId) => siteStatus(await tabUrl(tabId)),
+  setDetection: async (tabId, enabled) => {
+    const url = await tabUrl(tabId);
+    await policies.setDetection(url ?? '', enabled);
+    return siteStatus(url);
+  },
+};
+const route = createRouter(hub, config, sites);
+const region = () => config.current?.defaultRegion ?? 'US';
 
 // Listeners are registered synchronously at the top level so that a message or port that wakes a
 // stopped worker is delivered; handlers wait for the restored state.
@@ -35,8 +66,40 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 
 browser.runtime.onConnect.addListener((port) => {
-  acceptLivePort(port, senderRole(port.sender ?? {}, browser.runtime.id), hub, ready);
+  acceptLivePort(port, senderRole(port.sender ?? {}, browser.runtime.id), hub, policies, ready);
+});
+
+const CALL_MENU = 'softbar-call-selection';
+browser.runtime.onInstalled.addListener(() => {
+  void browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({
+      id: CALL_MENU,
+      title: 'Call "%s"',
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    }),
+  );
+});
+
+const dialSelectedText = async (text: string | undefined) => {
+  await ready;
+  await dialSelection(hub, text, region());
+};
+
+browser.contextMenus.onClicked.addListener((info) => {
+  if (info.menuItemId === CALL_MENU) void dialSelectedText(info.selectionText);
+});
+
+const dialSelectionInTab = async (tabId: number | undefined) => {
+  if (tabId === undefined) return;
+  const request: TabRequest = { softbarTab: 1, name: 'selection' };
+  const text = await browser.tabs.sendMessage(tabId, request).catch(() => undefined);
+  await dialSelectedText(typeof text === 'string' ? text : undefined);
+};
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === 'dial-selection') void dialSelectionInTab(tab?.id);
 });
 
 // For end-to-end tests and the headless demo, which drive the far end from the worker's console.
-(globalThis as { __softbar?: unknown }).__softbar = { hub, ready };
+(globalThis as { __softbar?: unknown }).__softbar = { hub, ready, policies, dialSelectionInTab };

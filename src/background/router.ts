@@ -9,6 +9,7 @@ import {
   type RequestOf,
   type ResponseOf,
   type SenderRole,
+  type SiteStatus,
 } from '../messaging/protocol';
 import type { Hub } from './hub';
 
@@ -22,10 +23,18 @@ export interface ConfigService {
   update(patch: RequestOf<'updateConfig'>): Promise<ConfigChangeResult>;
 }
 
+/** The popup's per-site switch, over the tab's URL (which only the worker may read). */
+export interface SiteService {
+  /** What Softbar does on the tab's site. */
+  status(tabId: number): Promise<SiteStatus>;
+  /** Turns detection on or off for the tab's site; returns the new status. */
+  setDetection(tabId: number, enabled: boolean): Promise<SiteStatus>;
+}
+
 type Handlers = { [N in MessageName]: (data: RequestOf<N>) => Promise<ResponseOf<N>> | ResponseOf<N> };
 
 /** Answers protocol messages after checking that the sender's role may send them. */
-export function createRouter(hub: Hub, config: ConfigService) {
+export function createRouter(hub: Hub, config: ConfigService, sites: SiteService) {
   const handlers: Handlers = {
     command: (command) => hub.execute(command),
     simulateIncoming: () => hub.simulateIncoming(),
@@ -34,6 +43,8 @@ export function createRouter(hub: Hub, config: ConfigService) {
     getConfig: () => config.view(),
     importConfig: (data) => config.importJson(String(data?.json ?? '')),
     updateConfig: (data) => config.update(data ?? {}),
+    siteStatus: (data) => sites.status(Number(data?.tabId)),
+    setDetection: (data) => sites.setDetection(Number(data?.tabId), data?.enabled === true),
   };
 
   return async function route(message: unknown, role: SenderRole | undefined): Promise<Reply | undefined> {

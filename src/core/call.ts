@@ -40,6 +40,8 @@ export interface Call {
   readonly remoteNumber: string;
   /** The number in E.164 when it parses, for rules and display. */
   readonly remoteE164?: string;
+  /** The number as people write it internationally (formatted by the hub, so pages need no phone metadata). */
+  readonly remoteDisplay?: string;
   /** The other party's name when known. */
   readonly remoteName?: string;
   /** Queue, service and campaign the call came through, when the vendor says. */

@@ -1,7 +1,7 @@
 import type { AgentState } from './agent-state';
 import type { Call, EndReason } from './call';
 import { type HubState, MAX_NOTICES, RECENT_CALLS } from './hub-state';
-import { type Region, toE164 } from './phone';
+import { formatForDisplay, type Region, toE164 } from './phone/number';
 import type { VendorCallInfo, VendorEvent } from './vendor-events';
 
 export interface ReduceContext {
@@ -205,6 +205,7 @@ function mergeInfo(call: Call, info: VendorCallInfo, at: number): Call {
 }
 
 function newCall(info: VendorCallInfo, at: number, ctx: ReduceContext): Call {
+  const remoteE164 = toE164(info.remoteNumber, ctx.defaultRegion);
   const answered = info.state === 'connected' || info.state === 'held';
   return {
     id: `${at.toString(36)}-${info.vendorCallId}`,
@@ -213,7 +214,8 @@ function newCall(info: VendorCallInfo, at: number, ctx: ReduceContext): Call {
     media: info.media ?? 'voice',
     state: info.state,
     remoteNumber: info.remoteNumber,
-    remoteE164: toE164(info.remoteNumber, ctx.defaultRegion),
+    remoteE164,
+    remoteDisplay: remoteE164 ? formatForDisplay(remoteE164) : info.remoteNumber,
     remoteName: info.remoteName,
     queue: info.queue,
     service: info.service,

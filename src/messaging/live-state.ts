@@ -1,10 +1,13 @@
 import { signal } from '@preact/signals';
 import browser from 'webextension-polyfill';
 import type { HubState } from '../core/hub-state';
+import type { PagePolicy } from '../core/page-policy';
 import { LIVE_PORT, type LiveMessage } from './protocol';
 
 /** The hub's live state as this context last heard it; undefined until the first message. */
 export const hubState = signal<HubState | undefined>(undefined);
+/** What Softbar does on this page (content scripts only); undefined until the hub says. */
+export const pagePolicy = signal<PagePolicy | undefined>(undefined);
 /** Whether this context is linked to the hub right now (false while the worker restarts). */
 export const hubLinked = signal(false);
 
@@ -35,6 +38,9 @@ export function followHubState(): () => void {
         attempt = 0;
         hubLinked.value = true;
         hubState.value = live.state;
+      } else if (live?.type === 'page') {
+        attempt = 0;
+        pagePolicy.value = live.policy;
       }
     });
     port.onDisconnect.addListener(() => {

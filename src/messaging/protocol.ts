@@ -1,6 +1,7 @@
 import type { Command } from '../core/commands';
 import type { ConfigIssue, SoftbarConfig } from '../core/config/types';
 import type { HubState } from '../core/hub-state';
+import type { PagePolicy } from '../core/page-policy';
 
 /** Who sent a runtime message, as the hub sees it (checked from `sender`, never from the message). */
 export type SenderRole = 'extensionPage' | 'contentScript';
@@ -35,6 +36,14 @@ export interface ProtocolMap {
   getConfig: { request: undefined; response: ConfigView; roles: 'extensionPage' };
   /** Validate and store a whole configuration document given as JSON text; the old one stays on error. */
   importConfig: { request: { json: string }; response: ConfigChangeResult; roles: 'extensionPage' };
+  /** What Softbar does on the page in a tab, for the popup's per-site switch. */
+  siteStatus: { request: { tabId: number }; response: SiteStatus; roles: 'extensionPage' };
+  /** The agent turns phone-number detection on or off for a tab's site. */
+  setDetection: {
+    request: { tabId: number; enabled: boolean };
+    response: SiteStatus;
+    roles: 'extensionPage';
+  };
   /** Change the active profile and default region. */
   updateConfig: {
     request: { activeProfile?: string; defaultRegion?: string };
@@ -55,6 +64,8 @@ export const ALLOWED_ROLES: { readonly [N in MessageName]: readonly ProtocolMap[
   getState: ['extensionPage', 'contentScript'],
   getConfig: ['extensionPage'],
   importConfig: ['extensionPage'],
+  siteStatus: ['extensionPage'],
+  setDetection: ['extensionPage'],
   updateConfig: ['extensionPage'],
 };
 
@@ -73,8 +84,26 @@ export type Reply<N extends MessageName = MessageName> =
 /** Name of the long-lived port each tab, the popup and the options page open for live state. */
 export const LIVE_PORT = 'softbar/live';
 
-/** Messages the hub pushes on a live port. */
-export type LiveMessage = { readonly type: 'state'; readonly state: HubState };
+/** Messages the hub pushes on a live port; `page` goes to content scripts only. */
+export type LiveMessage =
+  | { readonly type: 'state'; readonly state: HubState }
+  | { readonly type: 'page'; readonly policy: PagePolicy };
+
+/** A tab's site as the popup shows it. */
+export interface SiteStatus {
+  /** The site's origin, or undefined when the tab is not a web page. */
+  readonly origin?: string;
+  /** The admin blocked Softbar there. */
+  readonly blocked: boolean;
+  /** Phone-number detection runs there. */
+  readonly detection: boolean;
+}
+
+/** Requests the hub sends to the content script of one tab (`tabs.sendMessage`). */
+export type TabRequest = { readonly softbarTab: 1; readonly name: 'selection' };
+
+export const isTabRequest = (value: unknown): value is TabRequest =>
+  typeof value === 'object' && value !== null && (value as { softbarTab?: unknown }).softbarTab === 1;
 
 export function isEnvelope(value: unknown): value is Envelope {
   return (

@@ -1,6 +1,6 @@
 import type { RefObject, TargetedSubmitEvent } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { normalizeDialString } from '../core/phone';
+import { normalizeDialString } from '../core/phone/dial-string';
 import { runCommand } from './actions';
 import { DialPad } from './DialPad';
 import { Icon } from './icons';

@@ -2,7 +2,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { Call } from '../core/call';
 import type { Capabilities } from '../core/capabilities';
-import { normalizeDialString } from '../core/phone';
+import { normalizeDialString } from '../core/phone/dial-string';
 import { runCommand } from './actions';
 
 interface Props {

@@ -1,6 +1,5 @@
 import type { AgentStateKind } from '../core/agent-state';
 import type { Call, CallDirection, CallState, EndReason } from '../core/call';
-import { formatForDisplay } from '../core/phone';
 
 /** "0:07", "12:34", "1:02:03": the shape softphones and wallboards use, so agents read it at a glance. */
 export function formatDuration(ms: number): string {
@@ -47,12 +46,12 @@ export function agentTone(kind: AgentStateKind): 'ok' | 'warn' | 'busy' | 'off' 
 }
 
 /** The number in international form when it parses (E.164 first, since the vendor's raw text may be local). */
-export function displayNumber(call: Pick<Call, 'remoteNumber' | 'remoteE164'>): string {
-  return formatForDisplay(call.remoteE164 ?? call.remoteNumber);
+export function displayNumber(call: Pick<Call, 'remoteNumber' | 'remoteDisplay'>): string {
+  return call.remoteDisplay ?? call.remoteNumber;
 }
 
 /** How the agent refers to the other party in short labels: the name when known, else the number. */
-export function partyLabel(call: Pick<Call, 'remoteNumber' | 'remoteE164' | 'remoteName'>): string {
+export function partyLabel(call: Pick<Call, 'remoteNumber' | 'remoteDisplay' | 'remoteName'>): string {
   return call.remoteName?.trim() || displayNumber(call) || 'unknown number';
 }
 

@@ -64,7 +64,7 @@ export function testAdapter(target: ConformanceTarget): void {
       profiles: [{ id: 'conf', vendor: target.vendor.id, label: target.name, settings }],
       activeProfile: 'conf',
       defaultRegion: 'GB',
-      sites: { allow: [], block: [] },
+      sites: { allow: [], block: [], exclude: [] },
       screenPop: [],
       autofill: [],
     });

@@ -14,7 +14,7 @@ export function defaultConfig(): SoftbarConfig {
     profiles: [{ ...DEMO_PROFILE, settings: {} }],
     activeProfile: DEMO_PROFILE.id,
     defaultRegion: DEFAULT_REGION,
-    sites: { allow: [], block: [] },
+    sites: { allow: [], block: [], exclude: [] },
     screenPop: [],
     autofill: [],
   };

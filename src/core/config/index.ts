@@ -11,7 +11,7 @@ export {
 export { DOCUMENT_PATH, formatPath } from './paths';
 export { applyPolicy, type PolicyOutcome } from './policy';
 export { PROFILE_FIELDS, SITES_FIELDS, TOP_LEVEL_FIELDS } from './schema';
-export { siteAllowed } from './site-match';
+export { excludedSelectors, siteAllowed, siteBlocked } from './site-match';
 export { readStoredItem, type StoredConfigItem, toStoredItem } from './stored';
 export * from './types';
 export { applyConfigUpdate, type ConfigUpdate } from './update';

@@ -1,3 +1,4 @@
+import { printParseErrorCode, visit } from 'jsonc-parser';
 import { DOCUMENT_PATH } from './paths';
 import type { ConfigIssue } from './types';
 
@@ -21,188 +22,131 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
-class Stop {
-  constructor(
-    readonly offset: number,
-    readonly reason: string,
-  ) {}
+type Expecting = 'name' | 'colon' | 'value' | 'after';
+/** The first error jsonc-parser reports, by name: its `ParseErrorCode` is a const enum this build cannot inline. */
+interface Found {
+  readonly error: ReturnType<typeof printParseErrorCode>;
+  readonly offset: number;
+  readonly expecting: Expecting;
+  readonly close: '}' | ']' | undefined;
 }
 
-const MAX_DEPTH = 512;
-const WORDS = ['true', 'false', 'null'] as const;
+const IN_STRING = new Set([
+  'UnexpectedEndOfString',
+  'InvalidCharacter',
+  'InvalidEscapeCharacter',
+  'InvalidUnicode',
+]);
+// jsonc-parser flags a bad string at its opening quote; this finds the character actually at fault.
+const STRING_PREFIX = /"(?:[\x20\x21\x23-\x5b\x5d-\uffff]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
 
 /**
- * Finds the first JSON syntax error in `text` (RFC 8259), or undefined when it is valid JSON. Engines
- * word `JSON.parse` errors differently and some give no position, so the page does not rely on them.
+ * Finds the first JSON syntax error in `text`, or undefined when `JSON.parse` accepts it (or, in a corner
+ * where jsonc-parser sees no error, cannot place it). Engines word `JSON.parse` errors differently and some
+ * give no position, so jsonc-parser locates the error and the text around it decides the advice.
  */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
-  let i = 0;
-  const stop = (reason: string, at = i): never => {
-    throw new Stop(at, reason);
-  };
-  const shown = (at: number) => (at >= text.length ? 'the end' : JSON.stringify(text[at]));
-  const endEarly = () => stop('the document ends too early; a closing "}", "]" or quote is missing');
-
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
-
-  const word = () => {
-    const match = /^[A-Za-z_][\w$]*/.exec(text.slice(i, i + 40));
-    return match?.[0];
-  };
-
-  const badValue = (): never => {
-    if (i >= text.length) return endEarly();
-    const c = text[i] as string;
-    if (c === "'") return stop('text must be in double quotes, not single quotes');
-    if (c === '/') return stop('comments are not allowed in JSON; remove them');
-    const w = word();
-    if (w) return stop(`unknown word "${w}"; use true, false, null, a number, or text in double quotes`);
-    return stop(`expected a value (text, number, object, list, true, false or null) but found ${shown(i)}`);
-  };
-
-  const string = () => {
-    const start = i;
-    i++; // opening quote
-    while (true) {
-      if (i >= text.length) stop('this text has no closing double quote', start);
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return;
-      }
-      if (c < 0x20) stop('a line break or tab inside text must be written as \\n or \\t');
-      if (c === 0x5c) {
-        const next = text[i + 1];
-        if (next === undefined) endEarly();
-        else if ('"\\/bfnrt'.includes(next)) i += 2;
-        else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else stop(`"\\${next}" is not a JSON escape; write a backslash as "\\\\"`);
-      } else i++;
-    }
-  };
-
-  const number = () => {
-    const start = i;
-    const bad = () => stop('this is not a valid number; write it like 42, -1 or 2.5', start);
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!match) return bad();
-    i += match[0].length;
-    if (/^[\w.]/.test(text[i] ?? '')) bad();
-  };
-
-  /** After a value inside an object or list: the separator or closing bracket is wrong. */
-  const badSeparator = (close: '}' | ']'): never => {
-    if (text[i] === '/') return stop('comments are not allowed in JSON; remove them');
-    return stop(`expected "," or "${close}" but found ${shown(i)}`);
-  };
-
-  const literal = () => {
-    for (const name of WORDS) {
-      if (text.startsWith(name, i) && !/[\w$]/.test(text[i + name.length] ?? '')) {
-        i += name.length;
-        return;
-      }
-    }
-    badValue();
-  };
-
-  const value = (depth: number): void => {
-    space();
-    if (depth > MAX_DEPTH) stop('the document is nested too deeply');
-    const c = text[i];
-    if (c === '{') object(depth);
-    else if (c === '[') array(depth);
-    else if (c === '"') string();
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
-    else literal();
-  };
-
-  const propertyName = () => {
-    space();
-    const c = text[i];
-    if (c === '"') return string();
-    if (c === undefined) return endEarly();
-    if (c === "'") return stop('property names must be in double quotes, not single quotes');
-    if (c === '/') return stop('comments are not allowed in JSON; remove them');
-    const w = word();
-    if (w) return stop(`property names must be in double quotes: write "${w}"`);
-    return stop(`expected a property name in double quotes but found ${shown(i)}`);
-  };
-
-  const object = (depth: number) => {
-    i++; // {
-    space();
-    if (text[i] === '}') {
-      i++;
-      return;
-    }
-    while (true) {
-      propertyName();
-      space();
-      if (text[i] !== ':') {
-        if (i >= text.length) endEarly();
-        stop(`expected ":" after the property name but found ${shown(i)}`);
-      }
-      i++;
-      value(depth + 1);
-      space();
-      const c = text[i];
-      if (c === '}') {
-        i++;
-        return;
-      }
-      if (c === ',') {
-        const comma = i;
-        i++;
-        space();
-        if (text[i] === '}') stop('a comma before "}" (JSON allows no trailing comma); remove it', comma);
-        continue;
-      }
-      if (c === undefined) endEarly();
-      if (c === '"') stop('a comma is missing before this property');
-      badSeparator('}');
-    }
-  };
-
-  const array = (depth: number) => {
-    i++; // [
-    space();
-    if (text[i] === ']') {
-      i++;
-      return;
-    }
-    while (true) {
-      value(depth + 1);
-      space();
-      const c = text[i];
-      if (c === ']') {
-        i++;
-        return;
-      }
-      if (c === ',') {
-        const comma = i;
-        i++;
-        space();
-        if (text[i] === ']') stop('a comma before "]" (JSON allows no trailing comma); remove it', comma);
-        continue;
-      }
-      if (c === undefined) return endEarly();
-      if (c === '"' || c === '{' || c === '[' || /[-\d]/.test(c)) stop('a comma is missing before this item');
-      badSeparator(']');
-    }
-  };
-
   try {
-    value(0);
-    space();
-    if (i < text.length) stop('there is more text after the end of the document; remove it');
+    JSON.parse(text);
     return undefined;
-  } catch (error) {
-    if (!(error instanceof Stop)) throw error;
-    return { offset: error.offset, reason: error.reason, ...lineColumn(text, error.offset) };
+  } catch {}
+
+  // jsonc-parser names what it found but not what the grammar wanted there, and the advice depends on that.
+  const open: ('}' | ']')[] = [];
+  let expecting: Expecting = 'value';
+  let first: Found | undefined;
+  const enter = (close: '}' | ']') => {
+    open.push(close);
+    expecting = close === '}' ? 'name' : 'value';
+  };
+  const leave = () => {
+    open.pop();
+    expecting = 'after';
+  };
+  const now = (next: Expecting) => () => {
+    expecting = next;
+  };
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: () => enter('}'),
+        onArrayBegin: () => enter(']'),
+        onObjectEnd: leave,
+        onArrayEnd: leave,
+        onObjectProperty: now('colon'),
+        onLiteralValue: now('after'),
+        onSeparator: (separator) => {
+          expecting = separator === ':' || open.at(-1) === ']' ? 'value' : 'name';
+        },
+        onError: (code, offset) => {
+          first ??= { error: printParseErrorCode(code), offset, expecting, close: open.at(-1) };
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch {
+    // Nesting deep enough to overflow jsonc-parser's recursion: leave the error to JSON.parse's message.
   }
+  return first && explain(text, first);
+}
+
+function explain(text: string, { error, offset, expecting, close }: Found): JsonSyntaxError {
+  const say = (reason: string, at = offset) => ({ offset: at, reason, ...lineColumn(text, at) });
+  const c = text[offset];
+  const shown = c === undefined ? 'the end' : JSON.stringify(c);
+  const word = /^[A-Za-z_][\w$]*/.exec(text.slice(offset, offset + 40))?.[0];
+  if (error === 'InvalidCommentToken' || c === '/') {
+    return say('comments are not allowed in JSON; remove them');
+  }
+  if (c === undefined) return say('the document ends too early; a closing "}", "]" or quote is missing');
+
+  if (IN_STRING.has(error) && (expecting === 'name' || expecting === 'value')) {
+    STRING_PREFIX.lastIndex = offset;
+    const at = offset + (STRING_PREFIX.exec(text)?.[0].length ?? 0);
+    const bad = text[at];
+    if (bad === undefined || (bad === '\\' && at + 1 === text.length)) {
+      return say('this text has no closing double quote');
+    }
+    if (bad === '\\') return say(`"\\${text[at + 1]}" is not a JSON escape; write a backslash as "\\\\"`, at);
+    return say('a line break or tab inside text must be written as \\n or \\t', at);
+  }
+  // jsonc-parser reads `null.` as one unknown word, but only what follows the keyword is wrong.
+  if (expecting === 'value' && word && ['true', 'false', 'null'].includes(word)) {
+    return explain(text, { error, offset: offset + word.length, expecting: 'after', close });
+  }
+  const badNumber = 'this is not a valid number; write it like 42, -1 or 2.5';
+  const numberError = error === 'UnexpectedEndOfNumber' || error === 'InvalidNumberFormat';
+  if (expecting === 'value' && (numberError || c === '-')) return say(badNumber);
+  // A number glued to what follows (01, 1.5.3, 2x) is one bad number to the admin, not two tokens.
+  const number = /-?[\d.eE+-]*\d$/.exec(text.slice(Math.max(0, offset - 400), offset));
+  if (number && /[\w.]/.test(c)) return say(badNumber, offset - number[0].length);
+
+  if (expecting === 'after') {
+    if (!close) return say('there is more text after the end of the document; remove it');
+    if (close === '}' && c === '"') return say('a comma is missing before this property');
+    if (close === ']' && (word || /["{[\d-]/.test(c))) return say('a comma is missing before this item');
+    return say(`expected "," or "${close}" but found ${shown}`);
+  }
+  if (expecting === 'colon') return say(`expected ":" after the property name but found ${shown}`);
+  const comma = /,[ \t\n\r]*$/.exec(text.slice(0, offset));
+  if (comma && c === close) {
+    return say(`a comma before "${c}" (JSON allows no trailing comma); remove it`, comma.index);
+  }
+  const where = expecting === 'name' ? 'property names' : 'text';
+  if (c === "'") return say(`${where} must be in double quotes, not single quotes`);
+  if (expecting === 'name') {
+    return say(
+      word
+        ? `property names must be in double quotes: write "${word}"`
+        : `expected a property name in double quotes but found ${shown}`,
+    );
+  }
+  return say(
+    word
+      ? `unknown word "${word}"; use true, false, null, a number, or text in double quotes`
+      : `expected a value (text, number, object, list, true, false or null) but found ${shown}`,
+  );
 }
 
 /** Parses JSON text; a syntax error becomes one issue on `(document)` naming the line and column. */

@@ -20,7 +20,10 @@ export const TOP_LEVEL_FIELDS = [
 export const PROFILE_FIELDS = ['id', 'vendor', 'label', 'settings'] as const;
 
 /** Fields of `sites`. */
-export const SITES_FIELDS = ['allow', 'block'] as const;
+export const SITES_FIELDS = ['allow', 'block', 'exclude'] as const;
+
+/** Fields of one `sites.exclude` entry. */
+export const EXCLUSION_FIELDS = ['match', 'selectors'] as const;
 
 const PROFILE_EXAMPLE = '{ "id": "demo", "vendor": "demo", "label": "Demo PBX", "settings": {} }';
 
@@ -75,11 +78,26 @@ export const profileSchema = v.pipe(
   }),
 );
 
+/** A CSS selector, checked the way the content script will use it (without a DOM, by shape only). */
+const selectorSchema = v.pipe(
+  nonEmptyText('".invoice-table"'),
+  v.check(
+    (selector) => !/[{}]/.test(selector) && selector.length <= 300,
+    worded('is not a CSS selector; write one such as ".invoice-table" or "#order-id"'),
+  ),
+);
+
+export const exclusionSchema = v.pipe(
+  plainObject('write it as { "match": "https://crm.example.com/*", "selectors": [".invoice-table"] }'),
+  v.object({ match: matchPatternSchema, selectors: v.array(selectorSchema) }),
+);
+
 export const sitesSchema = v.pipe(
-  plainObject('write it as { "allow": [...], "block": [...] }'),
+  plainObject('write it as { "allow": [...], "block": [...], "exclude": [...] }'),
   v.object({
     allow: v.optional(v.array(matchPatternSchema), []),
     block: v.optional(v.array(matchPatternSchema), []),
+    exclude: v.optional(v.array(exclusionSchema), []),
   }),
 );
 
@@ -92,7 +110,7 @@ export const documentSchema = v.object({
   ),
   activeProfile: v.optional(nonEmptyText('"activeProfile": "demo"')),
   defaultRegion: v.optional(regionSchema, DEFAULT_REGION),
-  sites: v.optional(sitesSchema, { allow: [], block: [] }),
+  sites: v.optional(sitesSchema, { allow: [], block: [], exclude: [] }),
   screenPop: v.optional(v.array(v.unknown()), []),
   autofill: v.optional(v.array(v.unknown()), []),
 });

@@ -23,19 +23,37 @@ function anyMatches(patterns: readonly string[], url: URL): boolean {
   });
 }
 
+function parseHttpUrl(url: string): URL | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether Softbar stays off `url` entirely: not an http(s) page, or a page matching a `block` pattern. */
+export function siteBlocked(url: string, sites: SoftbarConfig['sites']): boolean {
+  const parsed = parseHttpUrl(url);
+  return !parsed || anyMatches(sites.block, parsed);
+}
+
 /**
- * Whether the bar and click-to-dial run on `url`: only http(s) pages; a page matching any `block`
- * pattern never; otherwise one matching an `allow` pattern, or any page when `allow` is empty.
+ * Whether click-to-dial dials at once on `url`: an http(s) page not blocked, matching an `allow` pattern,
+ * or any such page when `allow` is empty. Elsewhere the agent confirms each number first.
  * Patterns that do not parse match nothing (validation refuses them before they are stored).
  */
 export function siteAllowed(url: string, sites: SoftbarConfig['sites']): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  if (anyMatches(sites.block, parsed)) return false;
+  const parsed = parseHttpUrl(url);
+  if (!parsed || anyMatches(sites.block, parsed)) return false;
   return sites.allow.length === 0 || anyMatches(sites.allow, parsed);
+}
+
+/** The admin's excluded selectors that apply on `url`. */
+export function excludedSelectors(url: string, sites: SoftbarConfig['sites']): string[] {
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return [];
+  return sites.exclude
+    .filter((entry) => anyMatches([entry.match], parsed))
+    .flatMap((entry) => entry.selectors);
 }

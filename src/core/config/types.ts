@@ -4,6 +4,14 @@ import type { Region } from '../phone';
 /** Version of the admin configuration format this build writes. Older documents are migrated forward. */
 export const CONFIG_VERSION = 1;
 
+/** CSS selectors whose text phone-number detection skips, on pages matching `match`. */
+export interface SiteExclusion {
+  /** A URL match pattern, as in `allow` and `block`. */
+  readonly match: string;
+  /** CSS selectors; text inside a matching element is not scanned. */
+  readonly selectors: readonly string[];
+}
+
 /** One vendor connection an admin set up. */
 export interface Profile {
   /** Unique id, referenced by `activeProfile`. */
@@ -25,7 +33,14 @@ export interface SoftbarConfig {
   /** Region for reading phone numbers written without a country code. */
   readonly defaultRegion: Region;
   /** Sites where the bar and click-to-dial run: URL match patterns. Empty allow = everywhere. */
-  readonly sites: { readonly allow: readonly string[]; readonly block: readonly string[] };
+  readonly sites: {
+    /** Sites where click-to-dial dials at once; elsewhere it asks first. Empty: every site. */
+    readonly allow: readonly string[];
+    /** Sites where Softbar does nothing at all (no bar, no scan). Wins over `allow`. */
+    readonly block: readonly string[];
+    /** Parts of matching pages whose text is never scanned for phone numbers. */
+    readonly exclude: readonly SiteExclusion[];
+  };
   /** Screen-pop rules (issue 4); kept as written until then. */
   readonly screenPop: readonly unknown[];
   /** Autofill rules (issue 4); kept as written until then. */

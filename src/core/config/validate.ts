@@ -1,7 +1,7 @@
 import { parseJsonText } from './json-text';
 import { type MigrationOptions, migrateDocument } from './migrate';
 import { DOCUMENT_PATH, formatPath, type PathSegment, topLevelField } from './paths';
-import { documentSchema, PROFILE_FIELDS, SITES_FIELDS, TOP_LEVEL_FIELDS } from './schema';
+import { documentSchema, EXCLUSION_FIELDS, PROFILE_FIELDS, SITES_FIELDS, TOP_LEVEL_FIELDS } from './schema';
 import type { ConfigIssue, ConfigResult, ConfigVendor, Profile, SoftbarConfig } from './types';
 import { runSchema } from './valibot-issues';
 import { describeValue, didYouMean, isPlainObject, quote, quotedList } from './wording';
@@ -48,6 +48,16 @@ export function validateConfig(
   if (!structure.ok) issues.push(...structure.issues);
   if (isPlainObject(document.sites)) {
     issues.push(...unknownFields(document.sites, SITES_FIELDS, ['sites'], '"sites" has'));
+    const exclusions = document.sites.exclude;
+    if (Array.isArray(exclusions)) {
+      exclusions.forEach((entry, index) => {
+        if (isPlainObject(entry)) {
+          issues.push(
+            ...unknownFields(entry, EXCLUSION_FIELDS, ['sites', 'exclude', index], 'an exclusion has'),
+          );
+        }
+      });
+    }
   }
   const profiles = checkProfiles(document.profiles, vendors, issues);
   const activeProfile = checkActiveProfile(document.activeProfile, profiles.ids, issues);
@@ -64,7 +74,7 @@ export function validateConfig(
     })),
     activeProfile: activeProfile ?? parsed.profiles[0]?.id ?? '',
     defaultRegion: parsed.defaultRegion,
-    sites: { allow: parsed.sites.allow, block: parsed.sites.block },
+    sites: { allow: parsed.sites.allow, block: parsed.sites.block, exclude: parsed.sites.exclude },
     screenPop: parsed.screenPop,
     autofill: parsed.autofill,
   };

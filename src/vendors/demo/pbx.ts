@@ -1,7 +1,7 @@
 import type { AgentStateKind, SelectableAgentState } from '../../core/agent-state';
 import type { CallDirection, EndReason } from '../../core/call';
 import type { VendorCommand } from '../../core/commands';
-import { normalizeDialString } from '../../core/phone';
+import { normalizeDialString } from '../../core/phone/number';
 import type { VendorCallInfo, VendorEvent } from '../../core/vendor-events';
 import { DEMO_CALLERS, type DemoCaller, lookupName } from './callers';
 import type { DemoSettings } from './settings';

@@ -11,7 +11,7 @@ const config = (vendor: string, settings: Record<string, unknown> = {}): Softbar
   profiles: [{ id: 'p1', vendor, label: 'Profile one', settings }],
   activeProfile: 'p1',
   defaultRegion: 'US',
-  sites: { allow: [], block: [] },
+  sites: { allow: [], block: [], exclude: [] },
   screenPop: [],
   autofill: [],
 });
@@ -121,7 +121,7 @@ describe('hub', () => {
     });
     await hub.applyConfig(config('demo'));
     const adapter = hub.activeAdapter;
-    await hub.applyConfig({ ...config('demo'), sites: { allow: ['https://*/*'], block: [] } });
+    await hub.applyConfig({ ...config('demo'), sites: { allow: ['https://*/*'], block: [], exclude: [] } });
     expect(hub.activeAdapter).toBe(adapter);
     await hub.applyConfig(config('demo', { notReadyReasons: ['Pause'] }));
     expect(hub.activeAdapter).not.toBe(adapter);

@@ -36,7 +36,10 @@ describe('router', () => {
     importJson: vi.fn(async () => ({ ok: true as const })),
     update: vi.fn(async () => ({ ok: true as const })),
   };
-  const route = createRouter(hub, config);
+  const route = createRouter(hub, config, {
+    status: async () => ({ blocked: false, detection: true }),
+    setDetection: async () => ({ blocked: false, detection: true }),
+  });
 
   it('ignores messages that are not ours', async () => {
     expect(await route({ hello: 'world' }, 'extensionPage')).toBeUndefined();

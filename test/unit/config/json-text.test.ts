@@ -19,6 +19,11 @@ describe('findJsonSyntaxError', () => {
     ['{\n  "profiles": [\n', 3, 1, /ends too early/],
     ['{ "a" 1 }', 1, 7, /expected ":"/],
     ['"\\x"', 1, 2, /not a JSON escape/],
+    ['{ "a" x }', 1, 7, /expected ":" after the property name/],
+    ['{ "a" "\\x" }', 1, 7, /expected ":" after the property name/],
+    ['[1 }', 1, 4, /expected "," or "]" but found "}"/],
+    ['[null.]', 1, 6, /expected "," or "]" but found "."/],
+    ['{ "a": 1.5.3 }', 1, 8, /not a valid number/],
   ])('%j: line %i, column %i', (text, line, column, reason) => {
     expect(() => JSON.parse(text)).toThrow();
     const found = findJsonSyntaxError(text);
@@ -109,6 +114,13 @@ describe('parseJsonText', () => {
           'not valid JSON at line 3, column 16: a comma before "}" (JSON allows no trailing comma); remove it',
       },
     });
+  });
+
+  it('still reports nesting too deep for jsonc-parser', () => {
+    const deep = `${'['.repeat(200_000)}}`;
+    const result = parseJsonText(deep);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issue.message).toMatch(/^not valid JSON/);
   });
 
   it('skips a byte order mark', () => {

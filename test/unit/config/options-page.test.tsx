@@ -19,7 +19,7 @@ const twoProfiles: ConfigView = {
     ],
     activeProfile: 'eu',
     defaultRegion: 'IT',
-    sites: { allow: ['https://*.example.com/*'], block: [] },
+    sites: { allow: ['https://*.example.com/*'], block: [], exclude: [] },
   },
   vendors: [
     { id: 'demo', label: 'Demo' },

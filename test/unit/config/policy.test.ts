@@ -40,7 +40,7 @@ describe('applyPolicy', () => {
     expect(outcome.locked).toEqual(['defaultRegion', 'sites']);
     expect(outcome.config.defaultRegion).toBe('GB');
     // Whole field: the policy's sites replace the stored ones, block list included.
-    expect(outcome.config.sites).toEqual({ allow: ['https://*.corp.test/*'], block: [] });
+    expect(outcome.config.sites).toEqual({ allow: ['https://*.corp.test/*'], block: [], exclude: [] });
     expect(outcome.config.activeProfile).toBe('eu');
     expect(outcome.config.profiles).toEqual(stored.profiles);
     expect(outcome.issues).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMatchPattern } from '../../../src/core/config/match-pattern';
 import { siteAllowed } from '../../../src/core/config/site-match';
 
-const sites = (allow: string[], block: string[] = []) => ({ allow, block });
+const sites = (allow: string[], block: string[] = []) => ({ allow, block, exclude: [] });
 
 describe('siteAllowed', () => {
   it('an empty allow list allows every http(s) site', () => {

@@ -36,7 +36,7 @@ describe('defaults', () => {
     expect(config.profiles).toHaveLength(1);
     expect(config.activeProfile).toBe('demo');
     expect(config.defaultRegion).toBe('US');
-    expect(config.sites).toEqual({ allow: [], block: [] });
+    expect(config.sites).toEqual({ allow: [], block: [], exclude: [] });
   });
 
   it('applies the vendor settings defaults', () => {
@@ -294,5 +294,34 @@ describe('versions', () => {
   it('a version that is not a whole number is refused', () => {
     const issue = issueAt(expectIssues(validateConfig({ ...twoProfiles, version: '1' }, vendors)), 'version');
     expect(issue.message).toMatch(/"1" is not a format version; use a whole number/);
+  });
+});
+
+describe('sites.exclude', () => {
+  const base = { profiles: [{ id: 'demo', vendor: 'demo', label: 'Demo' }] };
+  it('keeps exclusions and names bad ones', () => {
+    const good = validateConfig(
+      {
+        ...base,
+        sites: { exclude: [{ match: 'https://crm.example.com/*', selectors: ['.invoice', '#order-id'] }] },
+      },
+      vendors,
+    );
+    expect(good.ok && good.config.sites.exclude).toEqual([
+      { match: 'https://crm.example.com/*', selectors: ['.invoice', '#order-id'] },
+    ]);
+    const bad = validateConfig(
+      { ...base, sites: { exclude: [{ match: 'crm', selectors: ['a { color: red }'], selector: 'x' }] } },
+      vendors,
+    );
+    expect(bad.ok).toBe(false);
+    const paths = bad.ok ? [] : bad.issues.map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'sites.exclude[0].match',
+        'sites.exclude[0].selectors[0]',
+        'sites.exclude[0].selector',
+      ]),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatForDisplay, isRegion, normalizeDialString, toE164 } from '../../../src/core/phone';
+import { formatForDisplay, isRegion, normalizeDialString, toE164 } from '../../../src/core/phone/number';
 
 describe('phone numbers', () => {
   it('puts numbers in E.164 with the default region', () => {
@@ -29,5 +29,13 @@ describe('phone numbers', () => {
   it('knows region codes', () => {
     expect(isRegion('IT')).toBe(true);
     expect(isRegion('XX')).toBe(false);
+  });
+});
+
+describe('extensions', () => {
+  it('keeps an RFC 3966 extension when cleaning a number to dial', () => {
+    expect(normalizeDialString('+14155550132;ext=12')).toBe('+14155550132;ext=12');
+    expect(normalizeDialString('+1 415 555 0132;ext=')).toBeUndefined();
+    expect(normalizeDialString(';ext=12')).toBeUndefined();
   });
 });

@@ -74,6 +74,7 @@ describe('a call through its life', () => {
       state: 'ringing',
       remoteNumber: '020 7946 0958',
       remoteE164: '+442079460958',
+      remoteDisplay: '+44 20 7946 0958',
       remoteName: 'Olivia',
       queue: 'Support',
       vendorData: { crmId: 7 },

@@ -49,7 +49,7 @@ async function setState(state: HubState | undefined, linked = true) {
 }
 
 async function startBar() {
-  mounted = track(mountHost(document, ':host{}'));
+  mounted = track(mountHost(document, ':host{}', { acceptUntrusted: true }));
   await act(() => {
     render(<AgentBar origin={ORIGIN} />, (mounted as MountedHost).mount);
   });
@@ -251,5 +251,19 @@ describe('agent bar', () => {
       await settle();
     });
     expect(fake.browser.storage.local.set).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('host guard', () => {
+  it('stops untrusted (page-forged) events before our handlers see them', () => {
+    const guarded = mountHost(document, '') as MountedHost;
+    const button = document.createElement('button');
+    let clicks = 0;
+    button.addEventListener('click', () => clicks++);
+    guarded.mount.append(button);
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(clicks).toBe(0);
+    guarded.remove();
   });
 });

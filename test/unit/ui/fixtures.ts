@@ -1,6 +1,7 @@
 import type { Call } from '../../../src/core/call';
 import type { Capabilities } from '../../../src/core/capabilities';
 import type { HubState } from '../../../src/core/hub-state';
+import { formatForDisplay } from '../../../src/core/phone/number';
 
 export const NOW = Date.UTC(2025, 0, 15, 10, 0, 0);
 
@@ -25,7 +26,10 @@ export const FULL_CAPS: Capabilities = {
 };
 
 export function makeCall(overrides: Partial<Call> = {}): Call {
+  // The hub formats numbers for display; these fixtures stand in for it.
+  const number = overrides.remoteE164 ?? overrides.remoteNumber ?? '+442079460958';
   return {
+    remoteDisplay: formatForDisplay(number),
     id: 'call-1',
     vendorCallIds: ['v-1'],
     direction: 'inbound',

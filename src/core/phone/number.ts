@@ -17,13 +17,4 @@ export function formatForDisplay(raw: string, defaultRegion?: Region): string {
   return parsed?.isPossible() ? parsed.formatInternational() : raw;
 }
 
-/** Digits, +, *, # and the usual separators: what a person may type in a dial field. */
-export const DIALABLE = /^\+?[0-9*#(][0-9*#()./\s-]{0,40}$/;
-
-/** Cleans typed input for dialing: drops separators, keeps a leading +, * and #. */
-export function normalizeDialString(input: string): string | undefined {
-  const trimmed = input.trim();
-  if (!DIALABLE.test(trimmed)) return undefined;
-  const cleaned = trimmed.replace(/[\s().\-/]/g, '');
-  return /[0-9]/.test(cleaned) ? cleaned : undefined;
-}
+export { DIALABLE, normalizeDialString } from './dial-string';

@@ -1,0 +1,74 @@
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import type { PagePolicy } from '../src/core/page-policy';
+import { followHubState, pagePolicy } from '../src/messaging/live-state';
+import { isTabRequest } from '../src/messaging/protocol';
+import { runCommand } from '../src/ui/actions';
+import uiCss from '../src/ui/ui.css?inline';
+import { AgentBar } from './agent-bar/AgentBar';
+import barCss from './agent-bar/bar.css?inline';
+import { type MountedHost, mountHost } from './agent-bar/host';
+import { askToDial } from './pending-dial';
+import type { DialRequest, PhoneScan } from './phone-scan/contract';
+
+/*
+ * The one content script, on every http(s) page. It does nothing until the hub says what this page
+ * gets (bar, phone-number detection, dial confirmation), and loads the scanner only where detection is
+ * on, so a site where the agent turned it off costs no scanning at all.
+ */
+
+let bar: MountedHost | undefined;
+let scan: PhoneScan | undefined;
+let scanKey = '';
+let scanGeneration = 0;
+
+function dialFromPage(request: DialRequest): void {
+  if (pagePolicy.value?.confirmDial) askToDial(request);
+  else void runCommand({ type: 'dial', number: request.number });
+}
+
+function applyBar(policy: PagePolicy): void {
+  if (policy.bar && !bar) {
+    // `?inline` keeps the CSS a string for our shadow root: a plain import would inject it into the page.
+    bar = mountHost(document, `${uiCss}\n${barCss}`);
+    if (bar) render(<AgentBar origin={location.origin} />, bar.mount);
+  } else if (!policy.bar && bar) {
+    render(null, bar.mount);
+    bar.remove();
+    bar = undefined;
+  }
+}
+
+function applyScan(policy: PagePolicy): void {
+  const key = policy.detection ? JSON.stringify([policy.defaultRegion, policy.excludeSelectors]) : '';
+  if (key === scanKey) return;
+  scanKey = key;
+  scan?.stop();
+  scan = undefined;
+  const generation = ++scanGeneration;
+  if (!policy.detection) return;
+  void import('./phone-scan').then(({ startPhoneScan }) => {
+    // The policy may have changed while the scanner loaded.
+    if (generation !== scanGeneration) return;
+    scan = startPhoneScan(document, {
+      defaultRegion: policy.defaultRegion,
+      excludeSelectors: policy.excludeSelectors,
+      onDial: dialFromPage,
+    });
+  });
+}
+
+followHubState();
+effect(() => {
+  const policy = pagePolicy.value;
+  if (!policy) return;
+  applyBar(policy);
+  applyScan(policy);
+});
+
+// The keyboard shortcut "call the selection" asks this tab what is selected.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (!isTabRequest(message) || message.name !== 'selection') return undefined;
+  return Promise.resolve(String(window.getSelection() ?? ''));
+});

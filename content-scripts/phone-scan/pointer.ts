@@ -1,0 +1,71 @@
+import type { Affordance } from './affordance';
+import { numberAt } from './hit-test';
+import type { FoundNumber, NumberStore } from './store';
+
+/**
+ * Hover: the pointer's last position is looked at once per animation frame (mousemove fires far more
+ * often), and only the block under it is measured. Scrolling and resizing move the shown button along.
+ */
+export function trackPointer(
+  doc: Document,
+  signal: AbortSignal,
+  affordance: Affordance,
+  store: NumberStore,
+  allowed: (number: FoundNumber) => boolean,
+): void {
+  const view = doc.defaultView;
+  if (!view) return;
+  let pointer: { x: number; y: number; target: EventTarget | null } | undefined;
+  let frame = 0;
+  let reposition = false;
+
+  const update = () => {
+    frame = 0;
+    if (reposition) {
+      reposition = false;
+      affordance.reposition();
+    }
+    if (!pointer) return;
+    const { x, y, target } = pointer;
+    pointer = undefined;
+    if (affordance.isOurs(target)) {
+      affordance.keep();
+      return;
+    }
+    const hit =
+      target && (target as Node).nodeType === Node.ELEMENT_NODE
+        ? numberAt(doc, store, target as Element, x, y)
+        : undefined;
+    if (hit && allowed(hit.number)) affordance.show(hit.number, 'pointer', hit.rects);
+    else if (affordance.via === 'pointer') affordance.hideSoon();
+  };
+  const request = () => {
+    frame ||= view.requestAnimationFrame(update);
+  };
+  const options = { capture: true, passive: true, signal };
+
+  doc.addEventListener(
+    'mousemove',
+    (event) => {
+      pointer = { x: event.clientX, y: event.clientY, target: event.target };
+      request();
+    },
+    options,
+  );
+  doc.addEventListener(
+    'mouseout',
+    (event) => {
+      // Leaving the window: no mousemove will say so.
+      if (!event.relatedTarget && affordance.via === 'pointer') affordance.hideSoon();
+    },
+    options,
+  );
+  const follow = () => {
+    if (!affordance.number) return;
+    reposition = true;
+    request();
+  };
+  doc.addEventListener('scroll', follow, options);
+  view.addEventListener('resize', follow, options);
+  signal.addEventListener('abort', () => view.cancelAnimationFrame(frame));
+}

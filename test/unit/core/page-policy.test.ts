@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/core/config/defaults';
+import type { SoftbarConfig } from '../../../src/core/config/types';
+import { originOf, pagePolicy } from '../../../src/core/page-policy';
+
+const config = (sites: Partial<SoftbarConfig['sites']>): SoftbarConfig => ({
+  ...defaultConfig(),
+  defaultRegion: 'IT',
+  sites: { allow: [], block: [], exclude: [], ...sites },
+});
+const none = { detectionOff: [] };
+
+describe('pagePolicy', () => {
+  it('runs everything on an ordinary page of the default configuration, dialing without asking', () => {
+    expect(pagePolicy('https://crm.example.com/a', config({}), none)).toEqual({
+      bar: true,
+      detection: true,
+      confirmDial: false,
+      defaultRegion: 'IT',
+      excludeSelectors: [],
+    });
+  });
+
+  it('does nothing at all on a blocked site or a non-web page', () => {
+    const blocked = config({ block: ['https://*.bank.example/*'] });
+    for (const url of ['https://www.bank.example/x', 'file:///tmp/a.html', 'chrome://settings', 'nonsense']) {
+      expect(pagePolicy(url, blocked, none)).toMatchObject({ bar: false, detection: false });
+    }
+  });
+
+  it('asks before dialing on sites outside a non-empty allow list', () => {
+    const allow = config({ allow: ['https://crm.example.com/*'] });
+    expect(pagePolicy('https://crm.example.com/x', allow, none).confirmDial).toBe(false);
+    expect(pagePolicy('https://wiki.example.com/x', allow, none)).toMatchObject({
+      bar: true,
+      confirmDial: true,
+    });
+  });
+
+  it("honours the agent's per-site detection switch, by origin", () => {
+    const prefs = { detectionOff: ['https://crm.example.com'] };
+    expect(pagePolicy('https://crm.example.com/x', config({}), prefs)).toMatchObject({
+      bar: true,
+      detection: false,
+    });
+    expect(pagePolicy('http://crm.example.com/x', config({}), prefs).detection).toBe(true);
+  });
+
+  it('collects the excluded selectors of every matching entry', () => {
+    const excluded = config({
+      exclude: [
+        { match: 'https://crm.example.com/*', selectors: ['.invoice'] },
+        { match: '*://*/*', selectors: ['#footer'] },
+        { match: 'https://other.example/*', selectors: ['.nope'] },
+      ],
+    });
+    expect(pagePolicy('https://crm.example.com/x', excluded, none).excludeSelectors).toEqual([
+      '.invoice',
+      '#footer',
+    ]);
+  });
+
+  it('takes origins of web pages only', () => {
+    expect(originOf('https://crm.example.com:8443/a?b#c')).toBe('https://crm.example.com:8443');
+    expect(originOf('chrome-extension://abc/popup.html')).toBeUndefined();
+  });
+});
