@@ -46,7 +46,8 @@ export function mountHost(
   /** Unit tests' DOM events are synthetic by nature; only they turn the guard off. */
   options: { readonly acceptUntrusted?: boolean } = {},
 ): MountedHost | undefined {
-  if (doc.getElementsByTagName(HOST_TAG).length > 0) return undefined;
+  // We only ever add the host as a child of <html>: look there, not through a 50k-row document.
+  if (doc.documentElement.querySelector(`:scope > ${HOST_TAG}`)) return undefined;
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');

@@ -1,7 +1,7 @@
 import type { DialRequest } from './contract';
 import { rectsOf } from './hit-test';
 import { PhoneLayer } from './layer';
-import type { FoundNumber } from './store';
+import type { FoundNumber } from './read-block';
 
 /**
  * The "Call" affordance's state: which number it is for, why it is shown (pointer or keyboard focus),
@@ -54,8 +54,11 @@ export class Affordance {
       this.hide();
       return;
     }
-    if (this.current?.number !== number || this.current.via !== via) this.current = { number, via };
-    this.layer().show(number.raw, rects);
+    // Every lookup reads the number afresh: the same number in the same place keeps its state.
+    if (!this.current || !sameNumber(this.current.number, number) || this.current.via !== via) {
+      this.current = { number, via };
+    }
+    this.layer().show(this.current.number.raw, rects);
   }
 
   /** Keeps the button where it is (the pointer is on it). */
@@ -154,3 +157,10 @@ export class Affordance {
     this.hideTimer = undefined;
   }
 }
+
+const sameNumber = (a: FoundNumber, b: FoundNumber) =>
+  a.start.node === b.start.node &&
+  a.start.offset === b.start.offset &&
+  a.end.node === b.end.node &&
+  a.end.offset === b.end.offset &&
+  a.raw === b.raw;

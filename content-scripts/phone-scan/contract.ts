@@ -13,13 +13,13 @@ export interface DialRequest {
 export interface ScanOptions {
   /** Region for numbers written without a country code (ISO 3166, e.g. "US"). */
   readonly defaultRegion: string;
-  /** CSS selectors whose text is never scanned (admin's per-site exclusions). */
+  /** CSS selectors whose text is never read for numbers (admin's per-site exclusions). */
   readonly excludeSelectors: readonly string[];
   /** Called only for trusted user gestures (a real click or key press on our affordance or a tel: link). */
   readonly onDial: (request: DialRequest) => void;
 }
 
 export interface PhoneScan {
-  /** Stops observing, removes every overlay and listener: the page is as if we had never run. */
+  /** Removes every overlay and listener: the page is as if we had never run. */
   stop(): void;
 }

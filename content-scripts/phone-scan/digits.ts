@@ -1,6 +1,6 @@
 /**
- * Cheap digit tests that run on every text node of the page before anything costlier. They accept the
- * digits libphonenumber reads: ASCII, fullwidth, Arabic-Indic and Eastern Arabic-Indic.
+ * Cheap digit tests that run before anything costlier (the finder, reading a focused element's blocks).
+ * They accept the digits libphonenumber reads: ASCII, fullwidth, Arabic-Indic and Eastern Arabic-Indic.
  */
 
 function isDigit(code: number): boolean {

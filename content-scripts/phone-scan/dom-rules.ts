@@ -1,6 +1,6 @@
 /**
- * What the scanner reads and what it leaves alone, decided from tag names and attributes only: no
- * computed style, because asking for style on every cell of a 50k-row table is itself a slowdown.
+ * What a lookup reads and what it leaves alone, decided from tag names and attributes only (computed
+ * style is asked only in `inline-check.ts`, for the rare number spread over several elements).
  */
 
 /**
@@ -88,7 +88,7 @@ export function isDialLink(element: Element): boolean {
   return href !== null && DIAL_HREF.test(href);
 }
 
-/** True when the element itself (not counting its ancestors) keeps its text out of the scan. */
+/** True when the element itself (not counting its ancestors) keeps its text from being read. */
 export function skipsOwnText(element: Element): boolean {
   const name = element.localName;
   if (SKIP_TAGS.has(name) || name.startsWith(OWN_TAG_PREFIX)) return true;
@@ -104,9 +104,8 @@ export function skipsOwnText(element: Element): boolean {
 }
 
 /**
- * One selector matching everything `skipsOwnText` matches (dial links aside), for the single
- * `closest()` check made when a number is about to be shown: attributes may have changed since the scan
- * (a cell switched to inline editing), and the scan does not watch attributes.
+ * One selector matching everything `skipsOwnText` matches (dial links aside): one `closest()` on the
+ * block a lookup is about to read settles whether it, or anything around it, is off limits.
  */
 export const SKIP_SELECTOR = [
   ...SKIP_TAGS,
@@ -120,4 +119,23 @@ export function blockOf(node: Node): Element | null {
   let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   while (element && isInline(element) && element.parentElement) element = element.parentElement;
   return element;
+}
+
+/**
+ * Joins the admin's excluded selectors into one, dropping (with a warning) any the browser cannot parse:
+ * one bad selector must not turn off every exclusion, nor throw on every lookup.
+ */
+export function joinSelectors(doc: Document, selectors: readonly string[]): string {
+  const probe = doc.createDocumentFragment();
+  const valid = selectors.filter((selector) => {
+    if (!selector.trim()) return false;
+    try {
+      probe.querySelector(selector);
+      return true;
+    } catch {
+      console.warn(`Softbar: ignoring excluded selector that does not parse: ${selector}`);
+      return false;
+    }
+  });
+  return valid.join(',');
 }

@@ -11,33 +11,40 @@ export const MIN_DIGITS = 5;
 
 const NONE: readonly PhoneMatch[] = Object.freeze([]);
 
-// CRM tables repeat short strings (dates, statuses, the same number in several rows; a re-render shows
-// the same texts again in new nodes), and the finder is the costliest step per cell, so its answers for
-// short texts are remembered. Cleared wholesale when full: simpler than LRU and as good for a working
-// set that is "the cells on this page".
-const CACHE_LIMIT = 4096;
-const CACHEABLE_LENGTH = 64;
+// The pointer goes back and forth over the same few cells, and every frame it moves in re-reads the
+// block under it: the finder's answers for the last texts read are remembered (least recently used
+// first out). Texts are at most a read's few kilobytes.
+const CACHE_SIZE = 64;
 
-/** `findPhoneNumbers` for one region, behind the digit pre-check and a cache. */
+export interface FinderCounts {
+  /** Texts handed to `findPhoneNumbers`. */
+  calls: number;
+  /** Texts answered from the cache. */
+  cacheHits: number;
+}
+
+/** `findPhoneNumbers` for one region, behind the digit pre-check and a small LRU cache. */
 export function makeFinder(
   defaultRegion: string,
   find: typeof findPhoneNumbers = findPhoneNumbers,
-): Finder & { readonly calls: () => number } {
+): Finder & { readonly counts: FinderCounts } {
   const cache = new Map<string, readonly PhoneMatch[]>();
-  let calls = 0;
+  const counts: FinderCounts = { calls: 0, cacheHits: 0 };
   const finder = (text: string): readonly PhoneMatch[] => {
     if (!hasDigits(text, MIN_DIGITS)) return NONE;
-    const cacheable = text.length <= CACHEABLE_LENGTH;
-    const known = cacheable ? cache.get(text) : undefined;
-    if (known) return known;
-    calls++;
+    const known = cache.get(text);
+    if (known) {
+      counts.cacheHits++;
+      cache.delete(text);
+      cache.set(text, known);
+      return known;
+    }
+    counts.calls++;
     const result = find(text, { defaultRegion });
     const found = result.length === 0 ? NONE : result;
-    if (cacheable) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(text, found);
-    }
+    cache.set(text, found);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return found;
   };
-  return Object.assign(finder, { calls: () => calls });
+  return Object.assign(finder, { counts });
 }

@@ -1,17 +1,18 @@
-import type { SliceTiming } from './idle-runner';
-
 /**
- * Performance marks and measures for the benchmark. The bench runs in the page's main world, where our
- * isolated-world variables are invisible, but the performance timeline is the document's and is shared.
+ * Performance marks and measures for the benchmark and the end-to-end tests. The bench runs in the
+ * page's main world, where our isolated-world variables are invisible, but the performance timeline is
+ * the document's and is shared.
  *
- * - `softbar-scan-start` (mark): the initial scan begins.
- * - `softbar-scan-slice` (measure): one slice of our work, start to end; the bench sums their durations
- *   for our main-thread time and takes their maximum for our longest task.
- * - `softbar-scan-idle` (mark): the work queue drained; `detail` carries counters (numbers found,
- *   blocks read, text nodes walked, finder calls, slices, busy milliseconds, longest slice).
+ * - `softbar-scan-start` (mark): `startPhoneScan` begins.
+ * - `softbar-scan-idle` (mark): right after setup (listeners installed, nothing read), and again after
+ *   every lookup; `detail` carries the counters (distinct numbers found so far, lookups, blocks and text
+ *   nodes read, finder calls and cache hits, slices, busy milliseconds, longest slice).
+ * - `softbar-scan-slice` (measure): one lookup (the block under the pointer or in the focused element,
+ *   read, searched and hit-tested), start to end: our main-thread time, since setup does no other work.
  *
- * The timeline keeps user-timing entries until someone clears them, and a CRM left open for a day
- * re-renders many thousand times: past a cap we stop writing entries (a benchmark never gets there).
+ * The timeline keeps user-timing entries until someone clears them, and an agent moving the mouse over a
+ * CRM all day makes a lookup per animation frame: past a cap we stop writing entries (a benchmark or a
+ * test never gets there).
  */
 export const MARK_START = 'softbar-scan-start';
 export const MARK_IDLE = 'softbar-scan-idle';
@@ -20,44 +21,47 @@ export const MEASURE_SLICE = 'softbar-scan-slice';
 const ENTRY_CAP = 20_000;
 
 export interface IdleDetail {
+  /** Distinct numbers (by E.164) found by lookups so far. */
   readonly numbers: number;
-  readonly blocks: number;
+  readonly lookups: number;
   readonly blocksRead: number;
   readonly textNodes: number;
   /** Texts handed to the phone-number finder (the rest were cached or had too few digits). */
   readonly finderCalls: number;
-  readonly mutations: number;
+  readonly cacheHits: number;
   readonly slices: number;
   readonly busyMs: number;
   readonly longestSliceMs: number;
 }
 
+export type Counters = Omit<IdleDetail, 'slices' | 'busyMs' | 'longestSliceMs'>;
+
 export class PerfMarks {
   private entries = 0;
-  slices = 0;
-  busyMs = 0;
-  longestSliceMs = 0;
+  private slices = 0;
+  private busyMs = 0;
+  private longestSliceMs = 0;
 
   start(): void {
     this.write(() => performance.mark(MARK_START));
   }
 
-  slice(timing: SliceTiming): void {
-    const duration = timing.end - timing.start;
+  slice(start: number, end: number): void {
+    const duration = end - start;
     this.slices++;
     this.busyMs += duration;
     this.longestSliceMs = Math.max(this.longestSliceMs, duration);
-    this.write(() => performance.measure(MEASURE_SLICE, { start: timing.start, end: timing.end }));
+    this.write(() => performance.measure(MEASURE_SLICE, { start, end }));
   }
 
-  idle(detail: Omit<IdleDetail, 'slices' | 'busyMs' | 'longestSliceMs'>): void {
-    const full: IdleDetail = {
-      ...detail,
+  idle(counters: Counters): void {
+    const detail: IdleDetail = {
+      ...counters,
       slices: this.slices,
       busyMs: Math.round(this.busyMs * 100) / 100,
       longestSliceMs: Math.round(this.longestSliceMs * 100) / 100,
     };
-    this.write(() => performance.mark(MARK_IDLE, { detail: full }));
+    this.write(() => performance.mark(MARK_IDLE, { detail }));
   }
 
   private write(entry: () => void): void {

@@ -1,17 +1,16 @@
 import type { Affordance } from './affordance';
-import { numberAt } from './hit-test';
-import type { FoundNumber, NumberStore } from './store';
+import type { Lookup } from './lookup';
 
 /**
- * Hover: the pointer's last position is looked at once per animation frame (mousemove fires far more
- * often), and only the block under it is measured. Scrolling and resizing move the shown button along.
+ * Hover: the pointer's last position is looked at once per animation frame (pointermove fires far more
+ * often), and only the block under it is read. Only the agent's own pointer counts: a page's synthetic
+ * events make no lookups. Scrolling and resizing move the shown button along.
  */
 export function trackPointer(
   doc: Document,
   signal: AbortSignal,
   affordance: Affordance,
-  store: NumberStore,
-  allowed: (number: FoundNumber) => boolean,
+  lookup: Lookup,
 ): void {
   const view = doc.defaultView;
   if (!view) return;
@@ -34,9 +33,9 @@ export function trackPointer(
     }
     const hit =
       target && (target as Node).nodeType === Node.ELEMENT_NODE
-        ? numberAt(doc, store, target as Element, x, y)
+        ? lookup.at(target as Element, x, y)
         : undefined;
-    if (hit && allowed(hit.number)) affordance.show(hit.number, 'pointer', hit.rects);
+    if (hit) affordance.show(hit.number, 'pointer', hit.rects);
     else if (affordance.via === 'pointer') affordance.hideSoon();
   };
   const request = () => {
@@ -44,18 +43,18 @@ export function trackPointer(
   };
   const options = { capture: true, passive: true, signal };
 
-  doc.addEventListener(
-    'mousemove',
-    (event) => {
-      pointer = { x: event.clientX, y: event.clientY, target: event.target };
-      request();
-    },
-    options,
-  );
+  // pointermove for movement; mouseover for the element under a still pointer changing (after a scroll).
+  const onPointer = (event: MouseEvent) => {
+    if (!event.isTrusted) return;
+    pointer = { x: event.clientX, y: event.clientY, target: event.target };
+    request();
+  };
+  doc.addEventListener('pointermove', onPointer, options);
+  doc.addEventListener('mouseover', onPointer, options);
   doc.addEventListener(
     'mouseout',
     (event) => {
-      // Leaving the window: no mousemove will say so.
+      // Leaving the window: no pointermove will say so.
       if (!event.relatedTarget && affordance.via === 'pointer') affordance.hideSoon();
     },
     options,

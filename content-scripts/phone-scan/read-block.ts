@@ -1,8 +1,40 @@
 import type { PhoneMatch } from '../../src/core/phone/find';
 import type { Finder } from './finder';
 import { notRenderedInline } from './inline-check';
-import { OneNodeSegment, readSegment, type Segment, soleText } from './segment';
-import type { BlockEntry, FoundNumber } from './store';
+import { type Anchor, type DomPoint, readSegment, type Segment } from './segment';
+
+/** A number found in page text, located by DOM positions (a Range is made only to measure or check it). */
+export interface FoundNumber {
+  readonly start: DomPoint;
+  readonly end: DomPoint;
+  /** As the page shows it, whitespace collapsed. */
+  readonly raw: string;
+  readonly e164: string;
+}
+
+/** What one read cost, for the counters in the performance marks. */
+export interface ReadCounts {
+  blocksRead: number;
+  textNodes: number;
+}
+
+/**
+ * What a number cut by the edge of a window looks like from inside it: nothing but digits, spaces and
+ * the punctuation of phone numbers between the match and the edge. Such a match may be the tail (or
+ * head) of a longer number outside the window, so it is not offered; the pointer is at the window's
+ * centre, far from its edges.
+ */
+const PHONE_CHARS = /^[\p{Nd}\s\p{Pd}+＋()./#*]*$/u;
+
+function whole(segment: Segment, found: readonly PhoneMatch[]): readonly PhoneMatch[] {
+  if (!segment.cutStart && !segment.cutEnd) return found;
+  const { text } = segment;
+  return found.filter(
+    (match) =>
+      !(segment.cutStart && PHONE_CHARS.test(text.slice(0, match.start))) &&
+      !(segment.cutEnd && PHONE_CHARS.test(text.slice(match.end))),
+  );
+}
 
 /** The text nodes of the matches that span more than one. */
 function multiNodeSpans(segment: Segment, found: readonly PhoneMatch[]): Text[] {
@@ -16,49 +48,33 @@ function multiNodeSpans(segment: Segment, found: readonly PhoneMatch[]): Text[] 
 }
 
 /**
- * Reads one block and finds its numbers: undefined when it has none (the common case, which allocates
- * the least). Returns `previous` itself when the block still holds the same text in the same nodes (a
- * row React moved, not changed), so nothing downstream is redone.
+ * Reads one block (around `anchor`, when the block is big) and finds its numbers, in order. A match
+ * made of several text nodes is kept only if the page really renders those nodes on one line.
  */
 export function readBlock(
   block: Element,
+  anchor: Anchor | undefined,
   finder: Finder,
   skipsInline: (inline: Element) => boolean,
-  previous?: BlockEntry,
-): BlockEntry | undefined {
-  // The common cell first, building nothing unless it holds a number.
-  const sole = soleText(block, skipsInline);
-  if (sole) {
-    const text = sole.data;
-    if (previous?.segment instanceof OneNodeSegment && previous.segment.holds(sole, text)) return previous;
-    const found = finder(text);
-    return found.length === 0 ? undefined : entry(new OneNodeSegment(text, sole), found);
-  }
-  let segment = readSegment(block, skipsInline);
-  if (previous?.segment.sameAs(segment)) return previous;
-  let found = finder(segment.text);
-  if (found.length === 0) return undefined;
+  counts: ReadCounts,
+): FoundNumber[] {
+  let segment = readSegment(block, skipsInline, anchor);
+  counts.blocksRead++;
+  counts.textNodes += segment.textNodes;
+  let found = whole(segment, finder(segment.text));
+  if (found.length === 0) return [];
   const spanned = multiNodeSpans(segment, found);
   if (spanned.length > 0) {
-    // Only a number made of several text nodes needs to know the page really renders them on one line.
     const notInline = notRenderedInline(spanned, block);
     if (notInline.size > 0) {
-      segment = readSegment(block, skipsInline, notInline);
-      found = finder(segment.text);
-      if (found.length === 0) return undefined;
+      segment = readSegment(block, skipsInline, anchor, notInline);
+      found = whole(segment, finder(segment.text));
     }
   }
-  return entry(segment, found);
-}
-
-function entry(segment: Segment, found: readonly PhoneMatch[]): BlockEntry {
-  const numbers = found.map(
-    (match): FoundNumber => ({
-      start: segment.pointAt(match.start),
-      end: segment.pointAfter(match.end),
-      raw: match.raw,
-      e164: match.e164,
-    }),
-  );
-  return { segment, numbers };
+  return found.map((match) => ({
+    start: segment.pointAt(match.start),
+    end: segment.pointAfter(match.end),
+    raw: match.raw,
+    e164: match.e164,
+  }));
 }

@@ -1,6 +1,7 @@
 import { makeFinder } from '../../../content-scripts/phone-scan/finder';
-import { Scanner } from '../../../content-scripts/phone-scan/scanner';
-import { type FoundNumber, NumberStore } from '../../../content-scripts/phone-scan/store';
+import { Lookup } from '../../../content-scripts/phone-scan/lookup';
+import { PerfMarks } from '../../../content-scripts/phone-scan/perf-marks';
+import type { FoundNumber } from '../../../content-scripts/phone-scan/read-block';
 
 export interface Found {
   readonly raw: string;
@@ -9,49 +10,31 @@ export interface Found {
   readonly rangeText: string;
 }
 
-/** A scanner over `document`, with the real finder, run by hand. */
-export function makeScanner(options: { excludeSelector?: string; region?: string } = {}) {
-  const store = new NumberStore();
-  const finder = makeFinder(options.region ?? 'US');
-  const scanner = new Scanner(document, store, finder, options.excludeSelector ?? '');
-  return { store, scanner, finder };
+/** A lookup over `document`, with the real finder. */
+export function makeLookup(options: { excludeSelector?: string; region?: string } = {}): Lookup {
+  return new Lookup(
+    document,
+    makeFinder(options.region ?? 'US'),
+    options.excludeSelector ?? '',
+    new PerfMarks(),
+  );
 }
 
-/** Scans the whole document to the end and lists what was found. */
-export function scanPage(options: { excludeSelector?: string; region?: string } = {}): Found[] {
-  const { store, scanner } = makeScanner(options);
-  scanner.scanTree(document.documentElement);
-  scanner.run(() => false);
-  return found(store);
+/** What a lookup finds in the block of each element (pointing at it, or focusing it), in order. */
+export function numbersAt(
+  targets: string | readonly Element[],
+  options: { excludeSelector?: string; region?: string } = {},
+): Found[] {
+  const lookup = makeLookup(options);
+  const elements = typeof targets === 'string' ? [...document.querySelectorAll(targets)] : targets;
+  return elements.flatMap((element) => lookup.numbersOf(element).map(found));
 }
 
-/** The numbers in the store, in document order. */
-export function found(store: NumberStore): Found[] {
-  const numbers = [...store.entries()].flatMap(([, entry]) => entry.numbers);
-  // Document order by one walk (happy-dom's compareDocumentPosition is slow on big pages).
-  const order = new Map<Node, number>();
-  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) order.set(node, order.size);
-  const rank = (node: Node) => order.get(node) ?? -1;
-  numbers.sort((a, b) => rank(a.start.node) - rank(b.start.node) || a.start.offset - b.start.offset);
-  return numbers.map((number) => ({ raw: number.raw, e164: number.e164, rangeText: textBetween(number) }));
-}
-
-/**
- * The text from a number's start to its end, read without a Range: happy-dom keeps every Range it made
- * alive and slows down with thousands of them (browsers do not).
- */
-function textBetween({ start, end }: FoundNumber): string {
-  if (!start.node.isConnected || !end.node.isConnected) return '(stale)';
-  if (start.node === end.node) return start.node.data.slice(start.offset, end.offset);
-  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-  walker.currentNode = start.node;
-  let text = start.node.data.slice(start.offset);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (node === end.node) return text + node.data.slice(0, end.offset);
-    text += node.data;
-  }
-  return '(stale)';
+function found(number: FoundNumber): Found {
+  const range = document.createRange();
+  range.setStart(number.start.node, number.start.offset);
+  range.setEnd(number.end.node, number.end.offset);
+  return { raw: number.raw, e164: number.e164, rangeText: range.toString() };
 }
 
 export const e164s = (list: readonly Found[]) => list.map((number) => number.e164);
