@@ -1,31 +1,11 @@
+import { containKeyEvents, dropUntrustedEvents } from '../untrusted-events';
+
 /** The one element Softbar adds to a page; everything else lives in its shadow root. */
 export const HOST_TAG = 'softbar-agent-bar';
 
 // Pages that rebuild <html>'s children (rare SPA shells) would drop the bar; put it back a few times, but
 // do not fight a page that keeps removing it.
 const MAX_REATTACH = 5;
-
-// Key events from our fields must not reach the page's shortcut handlers ("c" for compose, "/" for search).
-const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
-
-// The shadow root is open (screen readers and tests need it), so page scripts can reach our controls and
-// fire events at them. Only the user may answer, dial or transfer: untrusted events die at the root,
-// in the capture phase, before any of our handlers sees them.
-const USER_EVENTS = [
-  'click',
-  'dblclick',
-  'auxclick',
-  'submit',
-  'input',
-  'change',
-  'keydown',
-  'keyup',
-  'keypress',
-  'pointerdown',
-  'pointerup',
-  'mousedown',
-  'mouseup',
-] as const;
 
 export interface MountedHost {
   /** The custom element on <html>. */
@@ -47,28 +27,18 @@ export function mountHost(
   options: { readonly acceptUntrusted?: boolean } = {},
 ): MountedHost | undefined {
   // We only ever add the host as a child of <html>: look there, not through a 50k-row document.
-  if (doc.documentElement.querySelector(`:scope > ${HOST_TAG}`)) return undefined;
+  for (const child of doc.documentElement.children) if (child.localName === HOST_TAG) return undefined;
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   // Text before insertion: Firefox then applies the extension's CSP to it, not the page's.
   style.textContent = css;
   shadow.append(style);
-  for (const type of options.acceptUntrusted ? [] : USER_EVENTS) {
-    shadow.addEventListener(
-      type,
-      (event) => {
-        if (event.isTrusted) return;
-        event.stopImmediatePropagation();
-        event.preventDefault();
-      },
-      { capture: true },
-    );
-  }
+  if (!options.acceptUntrusted) dropUntrustedEvents(shadow);
   const mount = doc.createElement('div');
   mount.className = 'sb-mount';
   shadow.append(mount);
-  for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+  containKeyEvents(host);
   doc.documentElement.append(host);
 
   let reattached = 0;

@@ -1,3 +1,4 @@
+import { containKeyEvents, dropUntrustedEvents } from '../untrusted-events';
 import css from './layer.css?inline';
 
 /** Our one element on the page for phone numbers; everything it shows lives in its shadow root. */
@@ -7,21 +8,6 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const PHONE_PATH =
   'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z';
 const GAP_PX = 4;
-
-// The shadow root is open (screen readers and tests need it), so a page script can reach our button and
-// fire events at it. Untrusted events die here, in the capture phase, before our handlers see them; the
-// click handler checks `isTrusted` again, since this guard is one line to lose in a refactor.
-const USER_EVENTS = [
-  'click',
-  'dblclick',
-  'auxclick',
-  'keydown',
-  'keyup',
-  'pointerdown',
-  'mousedown',
-] as const;
-// Key presses on our button are ours: the page's shortcuts ("c" to compose) must not see them.
-const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
 export interface LayerEvents {
   /** A trusted click (mouse, or Enter/Space on the focused button). */
@@ -55,18 +41,8 @@ export class PhoneLayer {
     this.status.setAttribute('role', 'status');
     shadow.append(style, this.marks, this.button, this.status);
 
-    for (const type of USER_EVENTS) {
-      shadow.addEventListener(
-        type,
-        (event) => {
-          if (event.isTrusted) return;
-          event.stopImmediatePropagation();
-          event.preventDefault();
-        },
-        { capture: true },
-      );
-    }
-    for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (event) => event.stopPropagation());
+    dropUntrustedEvents(shadow);
+    containKeyEvents(this.host);
     this.button.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
       event.preventDefault();
