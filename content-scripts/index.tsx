@@ -9,6 +9,7 @@ import uiCss from '../src/ui/ui.css?inline';
 import { AgentBar } from './agent-bar/AgentBar';
 import barCss from './agent-bar/bar.css?inline';
 import { type MountedHost, mountHost } from './agent-bar/host';
+import hostReset from './host-reset.css?inline';
 import { askToDial } from './pending-dial';
 import type { DialRequest, PhoneScan } from './phone-scan/contract';
 
@@ -31,7 +32,7 @@ function dialFromPage(request: DialRequest): void {
 function applyBar(policy: PagePolicy): void {
   if (policy.bar && !bar) {
     // `?inline` keeps the CSS a string for our shadow root: a plain import would inject it into the page.
-    bar = mountHost(document, `${uiCss}\n${barCss}`);
+    bar = mountHost(document, `${hostReset}\n${uiCss}\n${barCss}`);
     if (bar) render(<AgentBar origin={location.origin} />, bar.mount);
   } else if (!policy.bar && bar) {
     render(null, bar.mount);

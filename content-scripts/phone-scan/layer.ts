@@ -1,5 +1,6 @@
+import hostReset from '../host-reset.css?inline';
 import { containKeyEvents, dropUntrustedEvents } from '../untrusted-events';
-import css from './layer.css?inline';
+import layerCss from './layer.css?inline';
 
 /** Our one element on the page for phone numbers; everything it shows lives in its shadow root. */
 export const LAYER_TAG = 'softbar-phone-layer';
@@ -33,7 +34,8 @@ export class PhoneLayer {
     this.host = doc.createElement(LAYER_TAG);
     const shadow = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
-    style.textContent = css;
+    // The shared reset first: the layer's own :host rules override parts of it.
+    style.textContent = `${hostReset}\n${layerCss}`;
     this.marks = doc.createElement('div');
     this.button = this.makeButton();
     this.status = doc.createElement('div');

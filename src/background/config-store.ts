@@ -229,8 +229,3 @@ export function saveConfig(config: SoftbarConfig): Promise<void> {
 export function lockedFields(): Promise<string[]> {
   return store().lockedFields();
 }
-
-/** Calls `listener` with the configuration in force after each save or policy change in this worker. */
-export function onConfigChanged(listener: ConfigListener): () => void {
-  return store().onConfigChanged(listener);
-}

@@ -56,11 +56,6 @@ export class Hub {
     return this.state;
   }
 
-  /** Whether the active vendor has a built-in simulation (the demo's "Simulate incoming call"). */
-  get hasSimulation(): boolean {
-    return this.adapter?.simulation !== undefined;
-  }
-
   /** Calls `listener` with every new state; returns the unsubscribe. */
   subscribe(listener: (state: HubState) => void): () => void {
     this.listeners.add(listener);

@@ -63,5 +63,3 @@ export interface Call {
   /** The vendor's raw fields and CTI variables, whole, for screen-pop and autofill rules. */
   readonly vendorData: Readonly<Record<string, unknown>>;
 }
-
-export const isLive = (call: Call): boolean => call.state !== 'ended';

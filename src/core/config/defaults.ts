@@ -1,4 +1,4 @@
-import type { Region } from '../phone';
+import type { Region } from '../phone/number';
 import { CONFIG_VERSION, type Profile, type SoftbarConfig } from './types';
 
 /** Region used when a document names none. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isRegion, type Region } from '../phone';
+import { isRegion, type Region } from '../phone/number';
 import { DEFAULT_REGION } from './defaults';
 import { parseMatchPattern } from './match-pattern';
 import { worded } from './valibot-issues';

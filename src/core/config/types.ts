@@ -1,5 +1,5 @@
 import type { GenericSchema } from 'valibot';
-import type { Region } from '../phone';
+import type { Region } from '../phone/number';
 
 /** Version of the admin configuration format this build writes. Older documents are migrated forward. */
 export const CONFIG_VERSION = 1;

@@ -1,2 +1,0 @@
-export * from './find';
-export * from './number';
