@@ -75,9 +75,10 @@ export class Hub {
     await this.stopSession();
     this.profile = profile;
     if (!profile) {
-      this.setState(
-        initialHubState({ profileId: '', vendorId: '', label: 'Not configured' }, this.deps.now()),
-      );
+      this.setState({
+        ...initialHubState({ profileId: '', vendorId: '', label: 'Not configured' }, this.deps.now()),
+        wrapUp: this.state.wrapUp,
+      });
       return;
     }
     const vendor = this.deps.vendors.find((d) => d.id === profile.vendor);
@@ -85,7 +86,9 @@ export class Hub {
     const saved = await this.deps.sessionStore.get<HubState>(STATE_KEY);
     const resumed =
       saved && saved.session.profileId === profile.id && saved.session.vendorId === profile.vendor;
-    this.setState(resumed ? { ...saved, session } : initialHubState(session, this.deps.now()));
+    // The wrap-up list belongs to the call history, not to the vendor session: it survives a switch.
+    const fresh = { ...initialHubState(session, this.deps.now()), wrapUp: this.state.wrapUp };
+    this.setState(resumed ? { ...fresh, ...saved, session, wrapUp: saved.wrapUp ?? this.state.wrapUp } : fresh);
     if (!vendor) {
       this.dispatch({
         type: 'connection',
@@ -142,6 +145,16 @@ export class Hub {
   /** Removes one notice. */
   dismissNotice(id: string): void {
     this.setState(dismissNotice(this.state, id));
+  }
+
+  /** Replaces the calls waiting for notes (the call history owns the list; the bar shows it). */
+  setWrapUp(wrapUp: HubState['wrapUp']): void {
+    this.setState({ ...this.state, wrapUp });
+  }
+
+  /** Shows a page in the bar's frame panel, or closes it (undefined). The caller checks the URL. */
+  setFrame(frame: HubState['frame']): void {
+    this.setState({ ...this.state, frame });
   }
 
   /** The running adapter, for tests and the demo's far-end controls. */

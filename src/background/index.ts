@@ -7,7 +7,7 @@ import { dialSelection } from './dial-selection';
 import { Hub, type KeyValueStore, type Logger } from './hub';
 import { acceptLivePort } from './live-ports';
 import { PagePolicies } from './page-policies';
-import { createRouter, type SiteService } from './router';
+import { type CallLogService, createRouter, type SiteService } from './router';
 import { senderRole } from './sender-role';
 
 const log: Logger = (level, message, detail) => {
@@ -54,7 +54,15 @@ const sites: SiteService = {
     return siteStatus(url);
   },
 };
-const route = createRouter(hub, config, sites);
+// TODO(integration): replaced by the call history service.
+const callLog: CallLogService = {
+  save: async () => {
+    throw new Error('Call history is not available yet.');
+  },
+  defer: async () => {},
+  view: async () => ({ records: [], deliveries: [] }),
+};
+const route = createRouter(hub, config, sites, callLog);
 const region = () => config.current?.defaultRegion ?? 'US';
 
 // Listeners are registered synchronously at the top level so that a message or port that wakes a

@@ -11,6 +11,7 @@ import {
   type SenderRole,
   type SiteStatus,
 } from '../messaging/protocol';
+import type { CallLogRecord, HistoryView } from '../core/history/types';
 import type { Hub } from './hub';
 
 /** What the options page may do to the configuration; implemented over the config store. */
@@ -31,10 +32,20 @@ export interface SiteService {
   setDetection(tabId: number, enabled: boolean): Promise<SiteStatus>;
 }
 
+/** The call history, as the bar, popup and options page reach it. */
+export interface CallLogService {
+  /** Saves notes and disposition of an ended call; resolves once durable (and queued for the webhook). */
+  save(callId: string, notes: string, disposition: unknown): Promise<CallLogRecord>;
+  /** Marks the log "later": the bar stops asking. */
+  defer(callId: string): Promise<void>;
+  /** The newest `limit` records and webhook deliveries. */
+  view(limit: number): Promise<HistoryView>;
+}
+
 type Handlers = { [N in MessageName]: (data: RequestOf<N>) => Promise<ResponseOf<N>> | ResponseOf<N> };
 
 /** Answers protocol messages after checking that the sender's role may send them. */
-export function createRouter(hub: Hub, config: ConfigService, sites: SiteService) {
+export function createRouter(hub: Hub, config: ConfigService, sites: SiteService, calls: CallLogService) {
   const handlers: Handlers = {
     command: (command) => hub.execute(command),
     simulateIncoming: () => hub.simulateIncoming(),
@@ -45,6 +56,10 @@ export function createRouter(hub: Hub, config: ConfigService, sites: SiteService
     updateConfig: (data) => config.update(data ?? {}),
     siteStatus: (data) => sites.status(Number(data?.tabId)),
     setDetection: (data) => sites.setDetection(Number(data?.tabId), data?.enabled === true),
+    saveCallLog: (data) => calls.save(String(data?.callId), String(data?.notes ?? ''), data?.disposition),
+    deferCallLog: (data) => calls.defer(String(data?.callId)),
+    getHistory: (data) => calls.view(Number(data?.limit ?? 500)),
+    closeFrame: () => hub.setFrame(undefined),
   };
 
   return async function route(message: unknown, role: SenderRole | undefined): Promise<Reply | undefined> {

@@ -42,6 +42,8 @@ export interface Call {
   readonly remoteE164?: string;
   /** The number as people write it internationally (formatted by the hub, so pages need no phone metadata). */
   readonly remoteDisplay?: string;
+  /** The number as written inside its own country (`020 7946 0018`), when it parses. */
+  readonly remoteNational?: string;
   /** The other party's name when known. */
   readonly remoteName?: string;
   /** Queue, service and campaign the call came through, when the vendor says. */

@@ -36,6 +36,34 @@ export interface HubState {
   readonly recent: readonly Call[];
   /** Messages for the agent, newest last. */
   readonly notices: readonly Notice[];
+  /** Ended calls whose log still waits for the agent's notes, newest first (kept by the call history). */
+  readonly wrapUp: readonly WrapUpItem[];
+  /** A page shown in a frame inside the bar (screen-pop `frame`, vendor "open in frame"). */
+  readonly frame?: BarFrame;
+}
+
+/** An ended call whose notes and disposition the agent has not given yet. */
+export interface WrapUpItem {
+  readonly callId: string;
+  readonly direction: 'inbound' | 'outbound';
+  readonly remoteNumber: string;
+  readonly remoteDisplay?: string;
+  readonly remoteName?: string;
+  readonly endedAt: number;
+  /** The agent chose "Later": the bar stops asking, the popup still lists it. */
+  readonly deferred: boolean;
+}
+
+/** A page the bar shows in its frame panel. */
+export interface BarFrame {
+  /** http(s) only; checked before it is set. */
+  readonly url: string;
+  /** Title of the panel. */
+  readonly title: string;
+  /** The call it belongs to, if any. */
+  readonly callId?: string;
+  /** When it was set; a new frame replaces the old. */
+  readonly at: number;
 }
 
 export function initialHubState(
@@ -51,6 +79,7 @@ export function initialHubState(
     calls: [],
     recent: [],
     notices: [],
+    wrapUp: [],
   };
 }
 

@@ -1,5 +1,5 @@
-import { excludedSelectors, siteAllowed, siteBlocked } from './config/site-match';
-import type { SoftbarConfig } from './config/types';
+import { autofillRulesFor, excludedSelectors, siteAllowed, siteBlocked } from './config/site-match';
+import type { AutofillRule, SoftbarConfig } from './config/types';
 
 /** What Softbar does on one page, decided by the hub from the configuration and the agent's choices. */
 export interface PagePolicy {
@@ -13,6 +13,15 @@ export interface PagePolicy {
   readonly defaultRegion: string;
   /** CSS selectors whose text is never scanned. */
   readonly excludeSelectors: readonly string[];
+  /**
+   * Autofill rules that may apply on this site (same origin as the page). The content script checks each
+   * rule's `match` against the page's current URL when it fills, since CRMs change URL without a reload.
+   */
+  readonly autofill: readonly AutofillRule[];
+  /** After a call, the bar asks for notes and a disposition. */
+  readonly callLogPrompt: boolean;
+  /** Dispositions the agent picks from. */
+  readonly dispositions: readonly string[];
 }
 
 /** The agent's own per-site choices, kept by the hub. */
@@ -28,6 +37,9 @@ export const INERT_POLICY: PagePolicy = {
   confirmDial: true,
   defaultRegion: 'US',
   excludeSelectors: [],
+  autofill: [],
+  callLogPrompt: false,
+  dispositions: [],
 };
 
 export function originOf(url: string): string | undefined {
@@ -49,5 +61,8 @@ export function pagePolicy(url: string, config: SoftbarConfig, prefs: AgentSiteP
     confirmDial: !siteAllowed(url, config.sites),
     defaultRegion: config.defaultRegion,
     excludeSelectors: excludedSelectors(url, config.sites),
+    autofill: autofillRulesFor(url, config.autofill),
+    callLogPrompt: config.callLog.prompt,
+    dispositions: config.callLog.dispositions,
   };
 }

@@ -1,7 +1,7 @@
 import type { AgentState } from './agent-state';
 import type { Call, EndReason } from './call';
 import { type HubState, MAX_NOTICES, RECENT_CALLS } from './hub-state';
-import { formatForDisplay, type Region, toE164 } from './phone/number';
+import { formatForDisplay, formatNational, type Region, toE164 } from './phone/number';
 import type { VendorCallInfo, VendorEvent } from './vendor-events';
 
 export interface ReduceContext {
@@ -216,6 +216,7 @@ function newCall(info: VendorCallInfo, at: number, ctx: ReduceContext): Call {
     remoteNumber: info.remoteNumber,
     remoteE164,
     remoteDisplay: remoteE164 ? formatForDisplay(remoteE164) : info.remoteNumber,
+    remoteNational: remoteE164 ? formatNational(remoteE164) : undefined,
     remoteName: info.remoteName,
     queue: info.queue,
     service: info.service,

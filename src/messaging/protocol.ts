@@ -1,5 +1,7 @@
 import type { Command } from '../core/commands';
 import type { ConfigIssue, SoftbarConfig } from '../core/config/types';
+import type { ConfigUpdate } from '../core/config/update';
+import type { CallLogRecord, HistoryView } from '../core/history/types';
 import type { HubState } from '../core/hub-state';
 import type { PagePolicy } from '../core/page-policy';
 
@@ -44,9 +46,21 @@ export interface ProtocolMap {
     response: SiteStatus;
     roles: 'extensionPage';
   };
-  /** Change the active profile and default region. */
+  /** Save the notes and disposition of an ended call; answers once the log is durable. */
+  saveCallLog: {
+    request: { callId: string; notes: string; disposition?: string };
+    response: CallLogRecord;
+    roles: 'extensionPage' | 'contentScript';
+  };
+  /** The agent leaves an ended call's log for later: the bar stops asking. */
+  deferCallLog: { request: { callId: string }; response: void; roles: 'extensionPage' | 'contentScript' };
+  /** The call history and webhook deliveries, newest first. */
+  getHistory: { request: { limit?: number } | undefined; response: HistoryView; roles: 'extensionPage' };
+  /** Close the bar's frame panel. */
+  closeFrame: { request: undefined; response: void; roles: 'extensionPage' | 'contentScript' };
+  /** Change the active profile, default region, or a whole rules section (validated like an import). */
   updateConfig: {
-    request: { activeProfile?: string; defaultRegion?: string };
+    request: ConfigUpdate;
     response: ConfigChangeResult;
     roles: 'extensionPage';
   };
@@ -67,6 +81,10 @@ export const ALLOWED_ROLES: { readonly [N in MessageName]: readonly ProtocolMap[
   siteStatus: ['extensionPage'],
   setDetection: ['extensionPage'],
   updateConfig: ['extensionPage'],
+  saveCallLog: ['extensionPage', 'contentScript'],
+  deferCallLog: ['extensionPage', 'contentScript'],
+  getHistory: ['extensionPage'],
+  closeFrame: ['extensionPage', 'contentScript'],
 };
 
 /** The envelope on the wire, tagged so the hub ignores messages that are not ours. */

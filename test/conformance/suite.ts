@@ -67,6 +67,7 @@ export function testAdapter(target: ConformanceTarget): void {
       sites: { allow: [], block: [], exclude: [] },
       screenPop: [],
       autofill: [],
+      callLog: { prompt: true, dispositions: [] },
     });
 
     const makeHub = () =>

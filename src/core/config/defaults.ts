@@ -17,5 +17,6 @@ export function defaultConfig(): SoftbarConfig {
     sites: { allow: [], block: [], exclude: [] },
     screenPop: [],
     autofill: [],
+    callLog: { prompt: true, dispositions: [] },
   };
 }

@@ -1,5 +1,5 @@
 import { type MatchPattern, parseMatchPattern, urlMatches } from './match-pattern';
-import type { SoftbarConfig } from './types';
+import type { AutofillRule, SoftbarConfig } from './types';
 
 /** Compiled patterns by source; a site list is small and checked on every page load. */
 const compiled = new Map<string, MatchPattern | null>();
@@ -56,4 +56,23 @@ export function excludedSelectors(url: string, sites: SoftbarConfig['sites']): s
   return sites.exclude
     .filter((entry) => anyMatches([entry.match], parsed))
     .flatMap((entry) => entry.selectors);
+}
+
+/** Whether `url` (any text) is an http(s) URL matching the match pattern `source`. */
+export function urlMatchesPattern(url: string, source: string): boolean {
+  const parsed = parseHttpUrl(url);
+  return parsed !== undefined && anyMatches([source], parsed);
+}
+
+/**
+ * Autofill rules whose pattern can match a page of `url`'s origin (any path): a CRM moves between its
+ * pages without reloading, so the content script gets its site's rules and checks the path itself.
+ */
+export function autofillRulesFor(url: string, rules: readonly AutofillRule[]): AutofillRule[] {
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return [];
+  return rules.filter((rule) => {
+    const pattern = compile(rule.match);
+    return pattern !== null && urlMatches({ ...pattern, path: /^/ }, parsed);
+  });
 }

@@ -41,10 +41,91 @@ export interface SoftbarConfig {
     /** Parts of matching pages whose text is never scanned for phone numbers. */
     readonly exclude: readonly SiteExclusion[];
   };
-  /** Screen-pop rules (issue 4); kept as written until then. */
-  readonly screenPop: readonly unknown[];
-  /** Autofill rules (issue 4); kept as written until then. */
-  readonly autofill: readonly unknown[];
+  /** What opens when a call reaches a moment: the caller's record, a search, a frame in the bar. */
+  readonly screenPop: readonly ScreenPopRule[];
+  /** Which CRM form fields fill themselves from the call, per site. */
+  readonly autofill: readonly AutofillRule[];
+  /** Notes and disposition after a call, and where finished logs are sent. */
+  readonly callLog: CallLogSettings;
+}
+
+/** A moment in a call's life that a rule can act on. */
+export type CallMoment = 'ringing' | 'answered' | 'ended';
+
+/** One test on a call field; a rule applies when all of its conditions hold. */
+export interface RuleCondition {
+  /** A call field as in templates, without braces: `direction`, `queue`, `vendor.customerType`. */
+  readonly field: string;
+  /** The field's text equals this exactly (case-sensitive). */
+  readonly equals?: string;
+  /** The field's text matches this regular expression (JavaScript syntax, no slashes). */
+  readonly matches?: string;
+}
+
+/** What a screen-pop does. */
+export type ScreenPopAction = 'newTab' | 'reuseTab' | 'focus' | 'popup' | 'frame';
+
+export interface ScreenPopRule {
+  /** Unique among the rules; one pop per call per rule id. */
+  readonly id: string;
+  /** Name shown in the options page. */
+  readonly label?: string;
+  /** When the rule fires. */
+  readonly on: CallMoment;
+  /** All must hold; none = every call. */
+  readonly conditions: readonly RuleCondition[];
+  readonly action: ScreenPopAction;
+  /** URL template (`https://crm.example.com/search?phone={e164}`); http(s) only. Not needed by `focus`. */
+  readonly url?: string;
+  /** Match pattern of the tab to reuse or focus (`reuseTab`, `focus`). */
+  readonly tabPattern?: string;
+  /** Popup window size in pixels (`popup`). */
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** One form field an autofill rule fills. */
+export interface AutofillField {
+  /** CSS selector of the input, textarea or select. */
+  readonly selector: string;
+  /** Text template (`{name}`, `{e164}`, `Call from {number}`); not URL-encoded. */
+  readonly value: string;
+  /** Replace text already in the field; overrides the rule's `overwrite`. */
+  readonly overwrite?: boolean;
+}
+
+export interface AutofillRule {
+  /** Unique among the autofill rules. */
+  readonly id: string;
+  readonly label?: string;
+  /** Match pattern of the pages whose form it fills. */
+  readonly match: string;
+  /** When it fills by itself; `manual` = only from the bar's "Fill form" button. */
+  readonly on: CallMoment | 'manual';
+  /** All must hold; none = every call. */
+  readonly conditions: readonly RuleCondition[];
+  /** Replace text already in a field (default false: only empty fields are filled). */
+  readonly overwrite: boolean;
+  readonly fields: readonly AutofillField[];
+}
+
+export interface CallLogSettings {
+  /** The bar offers notes and a disposition when a call ends; false saves the log at once. */
+  readonly prompt: boolean;
+  /** Dispositions the agent picks from; empty = notes only. */
+  readonly dispositions: readonly string[];
+  /** Where each finished log is POSTed as JSON. */
+  readonly webhook?: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** https (http only for 127.0.0.1 and localhost). */
+  readonly url: string;
+  /** Extra request headers, e.g. Authorization; kept in the worker only. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** First retry delay after a failed POST, doubled on each failure up to `retryMaxMs`. */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
 }
 
 /** One problem in an imported document. */

@@ -6,7 +6,14 @@ import { validateConfig } from './validate';
 export interface ConfigUpdate {
   readonly activeProfile?: string;
   readonly defaultRegion?: string;
+  /** The whole rule list, as written (validated like an import). */
+  readonly screenPop?: unknown;
+  readonly autofill?: unknown;
+  readonly callLog?: unknown;
 }
+
+/** Fields `updateConfig` may change. */
+export const UPDATABLE_FIELDS = ['activeProfile', 'defaultRegion', 'screenPop', 'autofill', 'callLog'] as const;
 
 /**
  * Applies an options-page change to the stored configuration. A field the policy locks is refused; the
@@ -20,7 +27,7 @@ export function applyConfigUpdate(
 ): ConfigResult {
   const issues: ConfigIssue[] = [];
   const next: Record<string, unknown> = { ...config };
-  for (const field of ['activeProfile', 'defaultRegion'] as const) {
+  for (const field of UPDATABLE_FIELDS) {
     const value = update[field];
     if (value === undefined) continue;
     if (locked.includes(field)) {

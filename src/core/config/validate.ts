@@ -75,8 +75,10 @@ export function validateConfig(
     activeProfile: activeProfile ?? parsed.profiles[0]?.id ?? '',
     defaultRegion: parsed.defaultRegion,
     sites: { allow: parsed.sites.allow, block: parsed.sites.block, exclude: parsed.sites.exclude },
-    screenPop: parsed.screenPop,
-    autofill: parsed.autofill,
+    // TODO(helper A): validated rule schemas
+    screenPop: parsed.screenPop as SoftbarConfig['screenPop'],
+    autofill: parsed.autofill as SoftbarConfig['autofill'],
+    callLog: { prompt: true, dispositions: [] },
   };
   return { ok: true, config };
 }

@@ -17,4 +17,10 @@ export function formatForDisplay(raw: string, defaultRegion?: Region): string {
   return parsed?.isPossible() ? parsed.formatInternational() : raw;
 }
 
+/** The number the way it is dialled inside its own country (`020 7946 0018`), or undefined. */
+export function formatNational(raw: string, defaultRegion?: Region): string | undefined {
+  const parsed = parsePhoneNumberFromString(raw, defaultRegion);
+  return parsed?.isPossible() ? parsed.formatNational() : undefined;
+}
+
 export { DIALABLE, normalizeDialString } from './dial-string';

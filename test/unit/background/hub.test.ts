@@ -14,6 +14,7 @@ const config = (vendor: string, settings: Record<string, unknown> = {}): Softbar
   sites: { allow: [], block: [], exclude: [] },
   screenPop: [],
   autofill: [],
+  callLog: { prompt: true, dispositions: [] },
 });
 
 const memory = () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Hub } from '../../../src/background/hub';
-import { type ConfigService, createRouter } from '../../../src/background/router';
+import { type CallLogService, type ConfigService, createRouter } from '../../../src/background/router';
 import { senderRole } from '../../../src/background/sender-role';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -36,10 +36,20 @@ describe('router', () => {
     importJson: vi.fn(async () => ({ ok: true as const })),
     update: vi.fn(async () => ({ ok: true as const })),
   };
-  const route = createRouter(hub, config, {
-    status: async () => ({ blocked: false, detection: true }),
-    setDetection: async () => ({ blocked: false, detection: true }),
-  });
+  const calls: CallLogService = {
+    save: vi.fn(async () => ({}) as never),
+    defer: vi.fn(async () => {}),
+    view: vi.fn(async () => ({ records: [], deliveries: [] })),
+  };
+  const route = createRouter(
+    hub,
+    config,
+    {
+      status: async () => ({ blocked: false, detection: true }),
+      setDetection: async () => ({ blocked: false, detection: true }),
+    },
+    calls,
+  );
 
   it('ignores messages that are not ours', async () => {
     expect(await route({ hello: 'world' }, 'extensionPage')).toBeUndefined();

@@ -55,6 +55,7 @@ export function makeState(overrides: Partial<HubState> = {}): HubState {
     calls: [],
     recent: [],
     notices: [],
+    wrapUp: [],
     ...overrides,
   };
 }
