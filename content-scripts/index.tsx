@@ -1,14 +1,16 @@
-import { effect } from '@preact/signals';
+import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { PagePolicy } from '../src/core/page-policy';
-import { followHubState, pagePolicy } from '../src/messaging/live-state';
+import { followHubState, hubState, pagePolicy } from '../src/messaging/live-state';
 import { isTabRequest } from '../src/messaging/protocol';
 import { runCommand } from '../src/ui/actions';
 import uiCss from '../src/ui/ui.css?inline';
 import { AgentBar } from './agent-bar/AgentBar';
 import barCss from './agent-bar/bar.css?inline';
 import { type MountedHost, mountHost } from './agent-bar/host';
+import { followPageHref, pageHref } from './autofill/page-href';
+import { startAutofillTrigger } from './autofill/trigger';
 import hostReset from './host-reset.css?inline';
 import { askToDial } from './pending-dial';
 import type { DialRequest, PhoneScan } from './phone-scan/contract';
@@ -23,6 +25,13 @@ let bar: MountedHost | undefined;
 let scan: PhoneScan | undefined;
 let scanKey = '';
 let scanGeneration = 0;
+let autofillStarted = false;
+let stopFollowingHref: (() => void) | undefined;
+
+// Navigation start: a call that ended just before a screen-pop opened this page still fills its form.
+const PAGE_LOADED_AT = Number.isFinite(performance.timeOrigin) ? performance.timeOrigin : Date.now();
+// Blocked pages get no rules from the hub; the check on `bar` keeps that true here too.
+const autofillRules = computed(() => (pagePolicy.value?.bar ? pagePolicy.value.autofill : []));
 
 function dialFromPage(request: DialRequest): void {
   if (pagePolicy.value?.confirmDial) askToDial(request);
@@ -60,12 +69,37 @@ function applyScan(policy: PagePolicy): void {
   });
 }
 
+/**
+ * Autofill starts on the first policy with rules and then stays: without rules it does nothing, and
+ * keeping it keeps its memory of what it filled, so a configuration change does not fill a form twice.
+ * Following the URL (a poll) runs only while there are rules.
+ */
+function applyAutofill(policy: PagePolicy): void {
+  const wanted = policy.bar && policy.autofill.length > 0;
+  if (wanted && !autofillStarted) {
+    autofillStarted = true;
+    startAutofillTrigger({
+      document,
+      state: hubState,
+      rules: autofillRules,
+      href: pageHref,
+      loadedAt: PAGE_LOADED_AT,
+    });
+  }
+  if (wanted && !stopFollowingHref) stopFollowingHref = followPageHref(window);
+  else if (!wanted && stopFollowingHref) {
+    stopFollowingHref();
+    stopFollowingHref = undefined;
+  }
+}
+
 followHubState();
 effect(() => {
   const policy = pagePolicy.value;
   if (!policy) return;
   applyBar(policy);
   applyScan(policy);
+  applyAutofill(policy);
 });
 
 // The keyboard shortcut "call the selection" asks this tab what is selected.

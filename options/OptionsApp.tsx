@@ -1,9 +1,24 @@
 import { useEffect } from 'preact/hooks';
+import { AutofillSection } from './AutofillSection';
+import { CallLogSection } from './CallLogSection';
 import { ExportSection } from './ExportSection';
 import { GeneralSection } from './GeneralSection';
+import { HISTORY_ANCHOR, HistorySection } from './HistorySection';
 import { ImportSection } from './ImportSection';
+import { ScreenPopSection } from './ScreenPopSection';
 import { SummarySection } from './SummarySection';
-import { loadError, refresh, status, view } from './state';
+import { generation, loadError, refresh, status, view } from './state';
+import { TestRuleSection } from './TestRuleSection';
+
+/**
+ * Brings the section named by the URL's hash into view and moves focus to its heading. The browser's own
+ * jump happens before the page has rendered anything, so it is redone once the sections exist.
+ */
+function goToHash() {
+  if (location.hash !== `#${HISTORY_ANCHOR}`) return;
+  document.getElementById(HISTORY_ANCHOR)?.scrollIntoView({ block: 'start' });
+  document.getElementById('history-title')?.focus({ preventScroll: true });
+}
 
 /** The options page: the admin's view of the configuration. */
 export function OptionsApp() {
@@ -13,6 +28,14 @@ export function OptionsApp() {
 
   const current = view.value;
   const error = loadError.value;
+  const loaded = current !== undefined;
+  useEffect(() => {
+    if (!loaded) return;
+    goToHash();
+    window.addEventListener('hashchange', goToHash);
+    return () => window.removeEventListener('hashchange', goToHash);
+  }, [loaded]);
+
   return (
     <div class="op-page">
       <header class="op-header">
@@ -30,6 +53,11 @@ export function OptionsApp() {
         )}
         {current === undefined && error === undefined && <p class="op-muted">Loading the configuration…</p>}
         {current && <GeneralSection view={current} />}
+        {current && <ScreenPopSection view={current} />}
+        {current && <TestRuleSection view={current} />}
+        {current && <AutofillSection view={current} />}
+        {current && <CallLogSection key={generation.value} view={current} />}
+        {current && <HistorySection dispositions={current.config.callLog.dispositions} />}
         <ImportSection locked={current?.locked ?? []} />
         {current && <ExportSection config={current.config} />}
         {current && <SummarySection view={current} />}

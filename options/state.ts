@@ -1,10 +1,12 @@
 import { signal } from '@preact/signals';
 import type { ConfigIssue } from '../src/core/config/types';
+import type { ConfigUpdate } from '../src/core/config/update';
 import { send } from '../src/messaging/client';
 import type { ConfigChangeResult, ConfigView } from '../src/messaging/protocol';
+import { resetDrafts } from './drafts';
 
 /** Which part of the page a problem belongs to (it is shown there). */
-export type Section = 'general' | 'import';
+export type Section = 'general' | 'import' | 'screenPop' | 'autofill' | 'callLog' | 'history';
 
 export interface Problem {
   readonly section: Section;
@@ -24,10 +26,13 @@ export const status = signal('');
 export const problem = signal<Problem | undefined>(undefined);
 /** True while a change is on its way to the hub. */
 export const busy = signal(false);
+/** Counts imports: forms holding unsaved edits start over when a new document replaces the configuration. */
+export const generation = signal(0);
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function announce(text: string) {
+/** Announces a success politely in the page's status line. */
+export function announce(text: string) {
   // Cleared first so that the same text twice in a row is announced twice.
   status.value = '';
   queueMicrotask(() => {
@@ -74,27 +79,69 @@ async function change(
 }
 
 /** Validates and stores a whole document; the hub keeps the old configuration when it is refused. */
-export function importConfiguration(json: string): Promise<boolean> {
-  return change(
+export async function importConfiguration(json: string): Promise<boolean> {
+  const imported = await change(
     'import',
     () => send('importConfig', { json }),
     'Configuration imported',
     'The configuration was not imported; the current configuration is unchanged.',
   );
+  // Unsaved edits were made to the configuration the import replaced: the editors show the new one.
+  if (imported) {
+    resetDrafts();
+    generation.value++;
+  }
+  return imported;
 }
 
-/** Changes the active profile or the default region. */
-export function updateConfiguration(update: {
-  activeProfile?: string;
-  defaultRegion?: string;
-}): Promise<boolean> {
-  const what = update.activeProfile !== undefined ? 'Active profile' : 'Default region';
-  return change(
-    'general',
-    () => send('updateConfig', update),
-    `${what} saved`,
-    `The ${what.toLowerCase()} was not changed.`,
-  );
+/** How each updatable field is named in the page's messages, and the section its problems show in. */
+const UPDATE_WORDING: Record<keyof ConfigUpdate, { section: Section; saved: string; refused: string }> = {
+  activeProfile: {
+    section: 'general',
+    saved: 'Active profile saved',
+    refused: 'The active profile was not changed.',
+  },
+  defaultRegion: {
+    section: 'general',
+    saved: 'Default region saved',
+    refused: 'The default region was not changed.',
+  },
+  screenPop: {
+    section: 'screenPop',
+    saved: 'Screen-pop rules saved',
+    refused: 'The screen-pop rules were not saved; the rules in force are unchanged.',
+  },
+  autofill: {
+    section: 'autofill',
+    saved: 'Autofill rules saved',
+    refused: 'The autofill rules were not saved; the rules in force are unchanged.',
+  },
+  callLog: {
+    section: 'callLog',
+    saved: 'Call log settings saved',
+    refused: 'The call log settings were not saved; the settings in force are unchanged.',
+  },
+};
+
+/**
+ * Changes one field without a new document: the active profile, the default region, or a whole rules
+ * section. The hub validates it like an import and keeps the old value when it is refused.
+ */
+export function updateConfiguration(update: ConfigUpdate): Promise<boolean> {
+  const field = (Object.keys(update) as (keyof ConfigUpdate)[]).find((key) => update[key] !== undefined);
+  const wording = UPDATE_WORDING[field ?? 'activeProfile'];
+  return change(wording.section, () => send('updateConfig', update), wording.saved, wording.refused);
+}
+
+/** Shows a problem the page found itself (JSON that does not parse) in `section`; nothing was sent. */
+export function reportProblem(section: Section, title: string, issues: readonly ConfigIssue[] = []): void {
+  status.value = '';
+  problem.value = { section, title, issues };
+}
+
+/** Clears the problem shown in `section`, if any (the admin started over). */
+export function clearProblem(section: Section): void {
+  if (problem.value?.section === section) problem.value = undefined;
 }
 
 /** Clears the page's messages (tests and a fresh start). */

@@ -3,9 +3,14 @@ import { hubLinked, hubState } from '../src/messaging/live-state';
 import { request } from '../src/ui/actions';
 import { Icon } from '../src/ui/icons';
 import { Softphone } from '../src/ui/Softphone';
+import { HistoryShortcuts } from './HistoryShortcuts';
 import { SiteSwitch } from './SiteSwitch';
+import { WrapUpList } from './WrapUpList';
 
-/** The toolbar popup: the same softphone as the bar, plus history, the demo's test call and a way to options. */
+/**
+ * The toolbar popup: the same softphone as the bar, plus calls still to log, the call history, the demo's
+ * test call and a way to options.
+ */
 export function PopupApp() {
   const state = hubState.value;
   const linked = hubLinked.value;
@@ -19,8 +24,10 @@ export function PopupApp() {
       </header>
       {state ? (
         <>
+          <WrapUpList items={state.wrapUp} />
           <Softphone state={state} linked={linked} showRecent />
           <SiteSwitch />
+          <HistoryShortcuts />
           {state.session.vendorId === 'demo' && (
             <button
               type="button"

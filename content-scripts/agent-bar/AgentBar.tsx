@@ -1,10 +1,12 @@
 import type { TargetedPointerEvent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { hubLinked, hubState } from '../../src/messaging/live-state';
+import { hubLinked, hubState, pagePolicy } from '../../src/messaging/live-state';
+import { FramePanel } from '../../src/ui/FramePanel';
 import { Softphone } from '../../src/ui/Softphone';
 import { pendingDial } from '../pending-dial';
 import { BarHeader } from './BarHeader';
 import { HiddenTab, MinimizedHandle } from './Collapsed';
+import { FillFormButton } from './FillFormButton';
 import { PendingDialPrompt } from './PendingDialPrompt';
 import {
   type BarView,
@@ -20,6 +22,7 @@ import {
   withView,
 } from './placement';
 import { usePlacement, useViewport } from './use-placement';
+import { WrapUpPanel } from './WrapUpPanel';
 
 /** Width of the floating bar; matches `.sb-bar` in bar.css. */
 export const FLOAT_WIDTH = 320;
@@ -36,6 +39,7 @@ const FOCUS_AFTER: Record<BarView, string> = { open: 'minimize', minimized: 'ope
 export function AgentBar({ origin }: { origin: string }) {
   const state = hubState.value;
   const linked = hubLinked.value;
+  const policy = pagePolicy.value;
   const ready = state !== undefined;
   const [placement, updatePlacement] = usePlacement(origin, ready);
   const viewport = useViewport(ready);
@@ -145,6 +149,7 @@ export function AgentBar({ origin }: { origin: string }) {
       class="sb-ui sb-root sb-bar"
       data-mode={placement.mode}
       data-ringing={ringing ? 'true' : undefined}
+      data-frame={state.frame ? 'true' : undefined}
       aria-label="Agent bar"
       style={fill ? undefined : { left: `${at.left}px`, top: `${at.top}px` }}
       onPointerMove={onDragMove}
@@ -164,6 +169,10 @@ export function AgentBar({ origin }: { origin: string }) {
       <div class="sb-body">
         <PendingDialPrompt />
         <Softphone state={state} linked={linked} />
+        <FillFormButton state={state} rules={policy?.autofill ?? []} />
+        {policy?.callLogPrompt && <WrapUpPanel items={state.wrapUp} dispositions={policy.dispositions} />}
+        {/* A new frame (a new `at`) is a new page: remount instead of navigating the old iframe. */}
+        {state.frame && <FramePanel key={state.frame.at} frame={state.frame} />}
       </div>
     </section>
   );

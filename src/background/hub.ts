@@ -88,7 +88,9 @@ export class Hub {
       saved && saved.session.profileId === profile.id && saved.session.vendorId === profile.vendor;
     // The wrap-up list belongs to the call history, not to the vendor session: it survives a switch.
     const fresh = { ...initialHubState(session, this.deps.now()), wrapUp: this.state.wrapUp };
-    this.setState(resumed ? { ...fresh, ...saved, session, wrapUp: saved.wrapUp ?? this.state.wrapUp } : fresh);
+    this.setState(
+      resumed ? { ...fresh, ...saved, session, wrapUp: saved.wrapUp ?? this.state.wrapUp } : fresh,
+    );
     if (!vendor) {
       this.dispatch({
         type: 'connection',

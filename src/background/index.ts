@@ -4,10 +4,19 @@ import { isEnvelope, type SiteStatus, type TabRequest } from '../messaging/proto
 import { vendorDefinitions } from '../vendors/registry';
 import { createConfigService } from './config-service';
 import { dialSelection } from './dial-selection';
+import { alarmWakeUp, wakeOnHistoryAlarm } from './history/alarm-wakeup';
+import { createCallHistory } from './history/call-history';
+import { openHistoryDb } from './history/db';
+import { combinedWakeUp, timerWakeUp } from './history/wake-up';
 import { Hub, type KeyValueStore, type Logger } from './hub';
 import { acceptLivePort } from './live-ports';
+import { browserNotifications, listenToNotifications } from './notifications/browser-notifications';
+import { createCallNotifier } from './notifications/call-notifier';
+import { createCrmFocus } from './notifications/crm-focus';
 import { PagePolicies } from './page-policies';
-import { type CallLogService, createRouter, type SiteService } from './router';
+import { createRouter, type SiteService } from './router';
+import { browserTabs } from './screen-pop/browser-tabs';
+import { createScreenPopper } from './screen-pop/screen-popper';
 import { senderRole } from './sender-role';
 
 const log: Logger = (level, message, detail) => {
@@ -32,11 +41,69 @@ const hub = new Hub({
 });
 // The agent's per-site switches are not secret; storage.local keeps them across browser restarts.
 const policies = new PagePolicies(storeOf(chrome.storage.local));
-const config = createConfigService(hub, vendorDefinitions, log, (applied) => policies.setConfig(applied));
+const config = createConfigService(hub, vendorDefinitions, log, (applied) => {
+  policies.setConfig(applied);
+  // A rules change on the same profile produces no new hub state: look at the live calls again; a
+  // webhook that came back may have logs waiting.
+  void afterStart(() => Promise.all([screenPopper.check(), callHistory.wake()]));
+});
 const ready = policies
   .load()
   .then(() => config.start())
   .catch((error: unknown) => log('error', 'start-up failed', error));
+
+/** Runs `task` once start-up is done (the hub has restored its state), logging failures. */
+function afterStart(task: () => Promise<unknown>): Promise<void> {
+  return ready.then(task).then(
+    () => undefined,
+    (error: unknown) => log('error', 'background task failed', error),
+  );
+}
+
+// Screen-pops are decided here, once per call and rule, whatever number of tabs run the bar; the keys of
+// pops done live in storage.session so a restarted worker does not pop again.
+const sessionStore = storeOf(chrome.storage.session);
+const screenPopper = createScreenPopper({
+  hub,
+  rules: () => config.current?.screenPop ?? [],
+  doneStore: sessionStore,
+  tabs: browserTabs,
+  now: Date.now,
+  log,
+});
+const crmFocus = createCrmFocus(browserTabs, (url) => policies.policyFor(url).bar);
+const notifier = createCallNotifier({
+  hub,
+  notifications: browserNotifications,
+  store: sessionStore,
+  crmFocused: crmFocus.crmFocused,
+  focusCrm: crmFocus.focusCrm,
+  now: Date.now,
+  log,
+});
+// History lives in the worker's IndexedDB; the webhook outbox wakes the worker with an alarm after Chrome
+// stops it, and with a timer while it runs (alarms fire at most every 30 s).
+const callHistory = createCallHistory({
+  hub,
+  openDatabase: () => openHistoryDb(),
+  fetch: (input, init) => fetch(input, init),
+  now: Date.now,
+  log,
+  settings: () => config.current?.callLog,
+  wakeUp: combinedWakeUp(
+    alarmWakeUp(log),
+    timerWakeUp(() => void callHistory.wake()),
+  ),
+});
+void afterStart(() => callHistory.start());
+chrome.alarms.onAlarm.addListener(
+  (alarm) => void wakeOnHistoryAlarm(alarm, () => afterStart(() => callHistory.wake())),
+);
+
+// Registered synchronously: a click on a notification's button may be what wakes the worker.
+listenToNotifications(notifier);
+void afterStart(() => Promise.all([screenPopper.start(), notifier.start()]));
+browser.windows.onFocusChanged.addListener(() => void afterStart(() => notifier.check()));
 
 const tabUrl = async (tabId: number): Promise<string | undefined> => {
   if (!Number.isInteger(tabId)) throw new Error('No tab given.');
@@ -54,15 +121,7 @@ const sites: SiteService = {
     return siteStatus(url);
   },
 };
-// TODO(integration): replaced by the call history service.
-const callLog: CallLogService = {
-  save: async () => {
-    throw new Error('Call history is not available yet.');
-  },
-  defer: async () => {},
-  view: async () => ({ records: [], deliveries: [] }),
-};
-const route = createRouter(hub, config, sites, callLog);
+const route = createRouter(hub, config, sites, callHistory);
 const region = () => config.current?.defaultRegion ?? 'US';
 
 // Listeners are registered synchronously at the top level so that a message or port that wakes a
@@ -110,4 +169,12 @@ browser.commands.onCommand.addListener((command, tab) => {
 });
 
 // For end-to-end tests and the headless demo, which drive the far end from the worker's console.
-(globalThis as { __softbar?: unknown }).__softbar = { hub, ready, policies, dialSelectionInTab };
+(globalThis as { __softbar?: unknown }).__softbar = {
+  hub,
+  ready,
+  policies,
+  dialSelectionInTab,
+  screenPopper,
+  notifier,
+  callHistory,
+};

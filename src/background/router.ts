@@ -1,3 +1,4 @@
+import type { CallLogRecord, HistoryView } from '../core/history/types';
 import {
   ALLOWED_ROLES,
   type ConfigChangeResult,
@@ -11,7 +12,6 @@ import {
   type SenderRole,
   type SiteStatus,
 } from '../messaging/protocol';
-import type { CallLogRecord, HistoryView } from '../core/history/types';
 import type { Hub } from './hub';
 
 /** What the options page may do to the configuration; implemented over the config store. */

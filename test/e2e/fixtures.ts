@@ -93,8 +93,14 @@ export async function hubState(ext: Extension): Promise<import('../../src/core/h
 export async function stopServiceWorker(ext: Extension, page: Page): Promise<void> {
   const cdp = await ext.context.newCDPSession(page);
   const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+  // Chrome may start the worker again at once (a tab's port reconnecting wakes it), so remember every
+  // status seen rather than polling the latest one.
+  const stoppedSeen = new Set<string>();
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const v of event.versions) versions.set(v.versionId, v);
+    for (const v of event.versions) {
+      versions.set(v.versionId, v);
+      if (v.runningStatus === 'stopped') stoppedSeen.add(v.versionId);
+    }
   });
   await cdp.send('ServiceWorker.enable');
   const prefix = `chrome-extension://${ext.extensionId}/`;
@@ -102,8 +108,46 @@ export async function stopServiceWorker(ext: Extension, page: Page): Promise<voi
   await expect
     .poll(() => find()?.[1].runningStatus, { message: 'extension worker seen over CDP' })
     .toBe('running');
-  await cdp.send('ServiceWorker.stopWorker', { versionId: find()![0] });
-  await expect.poll(() => find()?.[1].runningStatus, { message: 'extension worker stopped' }).toBe('stopped');
+  const versionId = find()![0];
+  await cdp.send('ServiceWorker.stopWorker', { versionId });
+  await expect.poll(() => stoppedSeen.has(versionId), { message: 'extension worker stopped' }).toBe(true);
   await cdp.send('ServiceWorker.disable');
   await cdp.detach();
+}
+
+/** A caller for the demo PBX, with the queue and CTI fields a real IVR would attach. */
+export interface DemoCallerSpec {
+  readonly number: string;
+  readonly name?: string;
+  readonly queue?: string;
+  readonly data?: Record<string, string>;
+}
+
+/** Rings a demo call from a given caller; resolves with the hub's call id once the call is in the state. */
+export async function ringCaller(ext: Extension, caller: DemoCallerSpec): Promise<string> {
+  const worker = await ext.worker();
+  return worker.evaluate(async (spec) => {
+    const softbar = (
+      globalThis as unknown as {
+        __softbar: {
+          ready: Promise<void>;
+          hub: {
+            current: { calls: { id: string; remoteNumber: string }[] };
+            activeAdapter?: { simulation?: { incomingCall(caller: unknown): Promise<void> } };
+          };
+        };
+      }
+    ).__softbar;
+    await softbar.ready;
+    const before = new Set(softbar.hub.current.calls.map((call) => call.id));
+    await softbar.hub.activeAdapter?.simulation?.incomingCall(spec);
+    const call = softbar.hub.current.calls.find((c) => !before.has(c.id));
+    if (!call) throw new Error('the demo call did not ring');
+    return call.id;
+  }, caller);
+}
+
+/** Waits until the hub is connected (after an import switched profiles). */
+export async function waitConnected(ext: Extension): Promise<void> {
+  await expect.poll(async () => (await hubState(ext)).connection.status).toBe('connected');
 }

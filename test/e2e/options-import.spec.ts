@@ -26,7 +26,7 @@ test('importing a configuration switches the bar to the new profile', async ({ c
     .getByRole('textbox', { name: 'Configuration JSON' })
     .fill(JSON.stringify(validConfig, null, 2));
   await options.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(options.getByRole('status')).toContainText(/imported/i);
+  await expect(options.getByRole('status').filter({ hasText: /imported/i })).toBeVisible();
   await expect(bar(page)).toContainText('Demo PBX Europe');
   const states = bar(page).getByRole('combobox', { name: 'Agent state' });
   await expect(states.locator('option', { hasText: 'Formazione' })).toHaveCount(1);

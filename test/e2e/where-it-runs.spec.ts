@@ -49,7 +49,7 @@ async function importSites(ext: Extension, sites: object): Promise<void> {
   };
   await options.getByRole('textbox', { name: 'Configuration JSON' }).fill(JSON.stringify(config));
   await options.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(options.getByRole('status')).toContainText(/imported/i);
+  await expect(options.getByRole('status').filter({ hasText: /imported/i })).toBeVisible();
   await options.close();
 }
 

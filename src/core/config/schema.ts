@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { isRegion, type Region } from '../phone/number';
 import { DEFAULT_REGION } from './defaults';
-import { parseMatchPattern } from './match-pattern';
+import { matchPatternSchema, nonEmptyText, plainObject, selectorSchema } from './schema-parts';
 import { worded } from './valibot-issues';
-import { describeValue, isPlainObject, quote } from './wording';
+import { quote } from './wording';
 
 /** Top-level fields of a configuration document, in the order the README documents them. */
 export const TOP_LEVEL_FIELDS = [
@@ -14,6 +14,7 @@ export const TOP_LEVEL_FIELDS = [
   'sites',
   'screenPop',
   'autofill',
+  'callLog',
 ] as const;
 
 /** Fields of one profile. */
@@ -26,20 +27,6 @@ export const SITES_FIELDS = ['allow', 'block', 'exclude'] as const;
 export const EXCLUSION_FIELDS = ['match', 'selectors'] as const;
 
 const PROFILE_EXAMPLE = '{ "id": "demo", "vendor": "demo", "label": "Demo PBX", "settings": {} }';
-
-/** A JSON object (valibot's `object` would also take an array). */
-function plainObject(fix: string) {
-  return v.custom<Record<string, unknown>>(
-    isPlainObject,
-    worded((issue) => `expected an object {...}, got ${describeValue(issue.input)}; ${fix}`),
-  );
-}
-
-const nonEmptyText = (example: string) =>
-  v.pipe(
-    v.string(),
-    v.check((text) => text.trim() !== '', worded(`is empty; write it, e.g. ${example}`)),
-  );
 
 /** A region code libphonenumber knows, upper case. */
 export const regionSchema = v.pipe(
@@ -57,16 +44,6 @@ export const regionSchema = v.pipe(
   v.transform((code) => code as Region),
 );
 
-/** One URL match pattern for `sites.allow` / `sites.block`. */
-export const matchPatternSchema = v.pipe(
-  v.string(),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const parsed = parseMatchPattern(dataset.value);
-    if (!parsed.ok) addIssue({ message: worded(parsed.message) });
-  }),
-);
-
 /** One profile, before its settings meet the vendor's schema. */
 export const profileSchema = v.pipe(
   plainObject(`write a profile such as ${PROFILE_EXAMPLE}`),
@@ -78,18 +55,12 @@ export const profileSchema = v.pipe(
   }),
 );
 
-/** A CSS selector, checked the way the content script will use it (without a DOM, by shape only). */
-const selectorSchema = v.pipe(
-  nonEmptyText('".invoice-table"'),
-  v.check(
-    (selector) => !/[{}]/.test(selector) && selector.length <= 300,
-    worded('is not a CSS selector; write one such as ".invoice-table" or "#order-id"'),
-  ),
-);
-
 export const exclusionSchema = v.pipe(
   plainObject('write it as { "match": "https://crm.example.com/*", "selectors": [".invoice-table"] }'),
-  v.object({ match: matchPatternSchema, selectors: v.array(selectorSchema) }),
+  v.object({
+    match: matchPatternSchema,
+    selectors: v.array(selectorSchema('".invoice-table"', '"#order-id"')),
+  }),
 );
 
 export const sitesSchema = v.pipe(
@@ -101,7 +72,11 @@ export const sitesSchema = v.pipe(
   }),
 );
 
-/** The document's own structure; cross-field rules and vendor settings are checked in `validate.ts`. */
+/**
+ * The document's own structure; cross-field rules and vendor settings are checked in `validate.ts`, the
+ * rule lists and `callLog` by their own files (`screen-pop-schema.ts`, `autofill-schema.ts`,
+ * `call-log-schema.ts`).
+ */
 export const documentSchema = v.object({
   version: v.optional(v.number()),
   profiles: v.pipe(
@@ -111,8 +86,6 @@ export const documentSchema = v.object({
   activeProfile: v.optional(nonEmptyText('"activeProfile": "demo"')),
   defaultRegion: v.optional(regionSchema, DEFAULT_REGION),
   sites: v.optional(sitesSchema, { allow: [], block: [], exclude: [] }),
-  screenPop: v.optional(v.array(v.unknown()), []),
-  autofill: v.optional(v.array(v.unknown()), []),
 });
 
 export type ParsedDocument = v.InferOutput<typeof documentSchema>;

@@ -13,7 +13,13 @@ export interface ConfigUpdate {
 }
 
 /** Fields `updateConfig` may change. */
-export const UPDATABLE_FIELDS = ['activeProfile', 'defaultRegion', 'screenPop', 'autofill', 'callLog'] as const;
+export const UPDATABLE_FIELDS = [
+  'activeProfile',
+  'defaultRegion',
+  'screenPop',
+  'autofill',
+  'callLog',
+] as const;
 
 /**
  * Applies an options-page change to the stored configuration. A field the policy locks is refused; the

@@ -1,8 +1,12 @@
+import { checkAutofill } from './autofill-schema';
+import { checkCallLog } from './call-log-schema';
 import { parseJsonText } from './json-text';
 import { type MigrationOptions, migrateDocument } from './migrate';
 import { DOCUMENT_PATH, formatPath, type PathSegment, topLevelField } from './paths';
 import { documentSchema, EXCLUSION_FIELDS, PROFILE_FIELDS, SITES_FIELDS, TOP_LEVEL_FIELDS } from './schema';
+import { checkScreenPop } from './screen-pop-schema';
 import type { ConfigIssue, ConfigResult, ConfigVendor, Profile, SoftbarConfig } from './types';
+import { unknownFields } from './unknown-fields';
 import { runSchema } from './valibot-issues';
 import { describeValue, didYouMean, isPlainObject, quote, quotedList } from './wording';
 
@@ -61,6 +65,9 @@ export function validateConfig(
   }
   const profiles = checkProfiles(document.profiles, vendors, issues);
   const activeProfile = checkActiveProfile(document.activeProfile, profiles.ids, issues);
+  const screenPop = checkScreenPop(document.screenPop, issues);
+  const autofill = checkAutofill(document.autofill, issues);
+  const callLog = checkCallLog(document.callLog, issues);
 
   if (!structure.ok || issues.length > 0) return fail(issues);
   const parsed = structure.output;
@@ -75,10 +82,9 @@ export function validateConfig(
     activeProfile: activeProfile ?? parsed.profiles[0]?.id ?? '',
     defaultRegion: parsed.defaultRegion,
     sites: { allow: parsed.sites.allow, block: parsed.sites.block, exclude: parsed.sites.exclude },
-    // TODO(helper A): validated rule schemas
-    screenPop: parsed.screenPop as SoftbarConfig['screenPop'],
-    autofill: parsed.autofill as SoftbarConfig['autofill'],
-    callLog: { prompt: true, dispositions: [] },
+    screenPop,
+    autofill,
+    callLog,
   };
   return { ok: true, config };
 }
@@ -102,21 +108,6 @@ function sortIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {
     .map((issue, order) => ({ issue, order, rank: rank(issue) }))
     .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.order - b.order)
     .map(({ issue }) => issue);
-}
-
-/** Fields of `object` that are not in `known`, each named with the known list (most are typos). */
-function unknownFields(
-  object: Readonly<Record<string, unknown>>,
-  known: readonly string[],
-  at: readonly PathSegment[],
-  knownIntro: string,
-): ConfigIssue[] {
-  return Object.keys(object)
-    .filter((key) => !known.includes(key))
-    .map((key) => ({
-      path: formatPath([...at, key]),
-      message: `unknown field ${quote(key)}${didYouMean(key, known)}; ${knownIntro}: ${known.join(', ')}`,
-    }));
 }
 
 /** The keys a vendor settings schema knows, when it is a plain valibot `object` (which drops others). */

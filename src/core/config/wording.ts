@@ -25,6 +25,12 @@ export function quotedList(values: readonly string[]): string {
   return values.map((value) => JSON.stringify(value)).join(', ');
 }
 
+/** `"a", "b" or "c"`: the values one may choose from. */
+export function quotedChoices(values: readonly string[]): string {
+  const quoted = values.map((value) => JSON.stringify(value));
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
 /** True for a JSON object (not an array, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

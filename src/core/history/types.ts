@@ -18,6 +18,8 @@ export interface CallLogRecord {
   readonly media: CallMedia;
   readonly remoteNumber: string;
   readonly remoteE164?: string;
+  /** The number as people write it internationally, when it parses (for the wrap-up list and exports). */
+  readonly remoteDisplay?: string;
   readonly remoteName?: string;
   readonly queue?: string;
   readonly service?: string;
@@ -45,6 +47,7 @@ export interface DeliveryStatus {
   readonly callId: string;
   /** `queued` waits for its next attempt; `delivered` got a 2xx. */
   readonly state: 'queued' | 'delivered';
+  /** POSTs of the log's latest save so far, the successful one included once delivered. */
   readonly attempts: number;
   /** Epoch ms of the next attempt, while queued. */
   readonly nextAttemptAt?: number;
@@ -57,7 +60,7 @@ export interface DeliveryStatus {
 export interface HistoryView {
   /** Newest first. */
   readonly records: readonly CallLogRecord[];
-  /** Delivery of saved logs to the webhook, by call id (empty without a webhook). */
+  /** Webhook deliveries: those of the listed records, and every one still queued (even with no webhook now). */
   readonly deliveries: readonly DeliveryStatus[];
   /** The webhook URL in force, if any (never its headers). */
   readonly webhookUrl?: string;

@@ -2,14 +2,27 @@ import type { Call } from '../call';
 import type { RuleCondition } from '../config/types';
 import { callField } from './fields';
 
+/** Flags of every condition's expression: `u` gives strict syntax and whole Unicode characters. */
+const FLAGS = 'u';
+
 const compiled = new Map<string, RegExp | null>();
+
+/** Why `source` does not compile as a condition's regular expression (the engine's own words), or undefined. */
+export function regExpError(source: string): string | undefined {
+  try {
+    new RegExp(source, FLAGS);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
 
 /** The condition's regular expression, compiled once; null when it does not compile (validation refuses those). */
 export function conditionRegExp(source: string): RegExp | null {
   let re = compiled.get(source);
   if (re === undefined) {
     try {
-      re = new RegExp(source, 'u');
+      re = new RegExp(source, FLAGS);
     } catch {
       re = null;
     }
@@ -26,7 +39,7 @@ export function conditionHolds(condition: RuleCondition, call: Call): boolean {
   if (condition.equals !== undefined && value !== condition.equals) return false;
   if (condition.matches !== undefined) {
     const re = conditionRegExp(condition.matches);
-    if (!re || !re.test(value)) return false;
+    if (!re?.test(value)) return false;
   }
   return true;
 }

@@ -31,12 +31,21 @@ export function screenPopsDue(
   if (rules.length === 0) return [];
   const ended = state.recent.filter((call) => (call.endedAt ?? 0) >= now - ENDED_POP_WINDOW_MS);
   const due: DuePop[] = [];
+  // One pop per key even when the input repeats a rule id or a call (rules not validated yet, a stale list).
+  const queued = new Set<string>();
   for (const call of [...state.calls, ...ended]) {
     for (const rule of rules) {
       // A call that is over only pops its `ended` rules; opening its record "on ringing" now would be late.
       if (call.state === 'ended' && rule.on !== 'ended') continue;
       const key = popKey(rule.id, call.id);
-      if (done.has(key) || !momentReached(call, rule.on) || !conditionsHold(rule.conditions, call)) continue;
+      if (
+        done.has(key) ||
+        queued.has(key) ||
+        !momentReached(call, rule.on) ||
+        !conditionsHold(rule.conditions, call)
+      )
+        continue;
+      queued.add(key);
       due.push({ rule, call, key });
     }
   }

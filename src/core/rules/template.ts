@@ -1,4 +1,5 @@
 import type { Call } from '../call';
+import { closest } from '../config/wording';
 import { CALL_FIELDS, callField, isCallField } from './fields';
 
 /** `{name}` or `{vendor.some.field}`. */
@@ -19,26 +20,36 @@ export function isHttpUrl(text: string): boolean {
   }
 }
 
+const URL_EXAMPLE = '"https://crm.example.com/contacts?phone={e164}"';
+
 /**
  * Why a URL template cannot be used, or undefined when it can. The scheme must be written out as http or
- * https (a variable cannot supply it, so call data can never turn a pop into `javascript:`), and every
- * variable must be a known call field.
+ * https (a variable cannot supply it, so call data can never turn a pop into `javascript:`), the host too
+ * (call data can never send a pop to another site), and every variable must be a known call field.
  */
 export function urlTemplateProblem(template: string): string | undefined {
   const trimmed = template.trim();
-  if (trimmed === '') return 'is empty; write a URL such as "https://crm.example.com/contacts?phone={e164}"';
+  const shown = JSON.stringify(template);
+  if (trimmed === '') return `is empty; write a URL such as ${URL_EXAMPLE}`;
   if (!/^https?:\/\//i.test(trimmed)) {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
-    const what = scheme ? `a ${scheme}: URL` : 'not an absolute http(s) URL';
-    return `${JSON.stringify(template)} is ${what}; Softbar opens only http and https addresses, e.g. "https://crm.example.com/contacts?phone={e164}"`;
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
+    // `crm.example.com:8443/x` and `localhost:3000/x` read as a scheme, but they are a host without one.
+    const isHost = scheme !== undefined && (scheme.includes('.') || scheme === 'localhost');
+    if (scheme === 'http' || scheme === 'https')
+      return `${shown} is not a full URL; write "//" after "${scheme}:", e.g. ${URL_EXAMPLE}`;
+    if (scheme && !isHost)
+      return `${shown} is a ${scheme}: URL; Softbar opens only http and https addresses: write one such as ${URL_EXAMPLE}`;
+    return `${shown} has no scheme; Softbar opens only full http and https addresses: write it in full, e.g. ${URL_EXAMPLE}`;
   }
+  if (/[{}]/.test(trimmed.replace(VARIABLE, '')))
+    return `${shown} has a "{" or "}" without its pair; write each variable in braces, e.g. {e164}`;
   const unknown = unknownVariable(template);
   if (unknown) return unknown;
+  if (/^https?:\/\/[^/?#]*\{/i.test(trimmed))
+    return `${shown} puts a variable in the host name; call data may only go in the path or query: write the host out, e.g. ${URL_EXAMPLE}`;
   const probe = trimmed.replace(VARIABLE, 'x');
   if (!isHttpUrl(probe) || new URL(probe).hostname === '')
-    return `${JSON.stringify(template)} is not a valid URL once its variables are filled; check the host name`;
-  if (/^https?:\/\/[^/?#]*\{/i.test(trimmed))
-    return `${JSON.stringify(template)} puts a variable in the host name; call data may only go in the path or query`;
+    return `${shown} is not a valid URL once its variables are filled; check the host name, e.g. ${URL_EXAMPLE}`;
   return undefined;
 }
 
@@ -47,25 +58,32 @@ export function textTemplateProblem(template: string): string | undefined {
   return unknownVariable(template);
 }
 
+const FIELD_NAMES = Object.keys(CALL_FIELDS);
+
 function unknownVariable(template: string): string | undefined {
   for (const name of templateVariables(template)) {
     if (!isCallField(name)) {
-      return `uses {${name}}, which is not a call field; use ${Object.keys(CALL_FIELDS)
-        .map((field) => `{${field}}`)
-        .join(', ')} or {vendor.FIELD}`;
+      const guess = closest(name, FIELD_NAMES);
+      const hint = guess === undefined ? '' : ` (did you mean {${guess}}?)`;
+      return `uses {${name}}, which is not a call field${hint}; use ${FIELD_NAMES.map((field) => `{${field}}`).join(', ')} or {vendor.FIELD}`;
     }
   }
   return undefined;
 }
 
-export type ExpandedUrl = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly error: string };
+export type ExpandedUrl =
+  | { readonly ok: true; readonly url: string }
+  | { readonly ok: false; readonly error: string };
 
 /** The template with each variable replaced by the call's value, URL-encoded; refuses anything not http(s). */
 export function expandUrlTemplate(template: string, call: Call): ExpandedUrl {
   const problem = urlTemplateProblem(template);
   if (problem) return { ok: false, error: `URL template ${problem}` };
-  const url = template.trim().replace(VARIABLE, (_, name: string) => encodeURIComponent(callField(call, name.trim()) ?? ''));
-  if (!isHttpUrl(url)) return { ok: false, error: `${JSON.stringify(url)} is not an http(s) URL; it was not opened` };
+  const url = template
+    .trim()
+    .replace(VARIABLE, (_, name: string) => encodeURIComponent(callField(call, name.trim()) ?? ''));
+  if (!isHttpUrl(url))
+    return { ok: false, error: `${JSON.stringify(url)} is not an http(s) URL; it was not opened` };
   return { ok: true, url };
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ConfigIssue, ConfigResult, ConfigVendor, SoftbarConfig } from '../../../src/core/config/types';
+import { validateConfig } from '../../../src/core/config/validate';
 import { demoSettingsSchema } from '../../../src/vendors/demo/settings';
 
 export const demoVendor: ConfigVendor = { id: 'demo', label: 'Demo PBX', settingsSchema: demoSettingsSchema };
@@ -37,4 +38,17 @@ export function issueAt(issues: readonly ConfigIssue[], path: string): ConfigIss
     );
   }
   return found[0]!;
+}
+
+/** The smallest valid document; tests add the section they check. */
+export const minimalDocument = { profiles: [{ id: 'demo', vendor: 'demo', label: 'Demo' }] } as const;
+
+/** The issues of the smallest document with `sections` added (fails when it validates). */
+export function issuesWith(sections: Readonly<Record<string, unknown>>): readonly ConfigIssue[] {
+  return expectIssues(validateConfig({ ...minimalDocument, ...sections }, vendors));
+}
+
+/** The configuration read from the smallest document with `sections` added (fails when it does not validate). */
+export function configWith(sections: Readonly<Record<string, unknown>>): SoftbarConfig {
+  return expectOk(validateConfig({ ...minimalDocument, ...sections }, vendors));
 }

@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { AUTOFILL_FIELD_FIELDS, AUTOFILL_FIELDS } from '../../../src/core/config/autofill-schema';
+import { CALL_LOG_FIELDS } from '../../../src/core/config/call-log-schema';
+import { CONDITION_FIELDS } from '../../../src/core/config/condition-schema';
 import { defaultConfig } from '../../../src/core/config/defaults';
 import { applyPolicy } from '../../../src/core/config/policy';
 import { PROFILE_FIELDS, SITES_FIELDS, TOP_LEVEL_FIELDS } from '../../../src/core/config/schema';
+import { SCREEN_POP_FIELDS } from '../../../src/core/config/screen-pop-schema';
 import type { ConfigVendor } from '../../../src/core/config/types';
 import { validateConfig } from '../../../src/core/config/validate';
+import { WEBHOOK_FIELDS } from '../../../src/core/config/webhook-schema';
 import { vendorDefinitions } from '../../../src/vendors/registry';
 
 interface ChromeSchema {
   type?: string;
+  title?: string;
+  description?: string;
   $ref?: string;
   properties?: Record<string, ChromeSchema>;
   additionalProperties?: ChromeSchema;
@@ -24,6 +31,9 @@ const schema = JSON.parse(
 const configuration = schema.properties?.configuration as ChromeSchema;
 const profile = configuration.properties?.profiles?.items as ChromeSchema;
 const settings = profile.properties?.settings as ChromeSchema;
+const screenPopRule = configuration.properties?.screenPop?.items as ChromeSchema;
+const autofillRule = configuration.properties?.autofill?.items as ChromeSchema;
+const callLog = configuration.properties?.callLog as ChromeSchema;
 
 const CHROME_TYPES = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'object'];
 
@@ -93,6 +103,33 @@ describe('managed_schema.json (Chrome policy schema)', () => {
     expect(Object.keys(configuration.properties ?? {})).toEqual([...TOP_LEVEL_FIELDS]);
     expect(Object.keys(profile.properties ?? {})).toEqual([...PROFILE_FIELDS]);
     expect(Object.keys(configuration.properties?.sites?.properties ?? {})).toEqual([...SITES_FIELDS]);
+    expect(Object.keys(screenPopRule.properties ?? {})).toEqual([...SCREEN_POP_FIELDS]);
+    expect(Object.keys(screenPopRule.properties?.conditions?.items?.properties ?? {})).toEqual([
+      ...CONDITION_FIELDS,
+    ]);
+    expect(Object.keys(autofillRule.properties ?? {})).toEqual([...AUTOFILL_FIELDS]);
+    expect(Object.keys(autofillRule.properties?.conditions?.items?.properties ?? {})).toEqual([
+      ...CONDITION_FIELDS,
+    ]);
+    expect(Object.keys(autofillRule.properties?.fields?.items?.properties ?? {})).toEqual([
+      ...AUTOFILL_FIELD_FIELDS,
+    ]);
+    expect(Object.keys(callLog.properties ?? {})).toEqual([...CALL_LOG_FIELDS]);
+    expect(Object.keys(callLog.properties?.webhook?.properties ?? {})).toEqual([...WEBHOOK_FIELDS]);
+  });
+
+  it('titles every top-level field and describes every field of the rules and the call log', () => {
+    for (const [field, node] of Object.entries(configuration.properties ?? {})) {
+      expect(node.title, field).toBeTruthy();
+      expect(node.description, field).toBeTruthy();
+    }
+    const described = [
+      ...nodes(screenPopRule, 'screenPop[]'),
+      ...nodes(autofillRule, 'autofill[]'),
+      ...nodes(callLog, 'callLog'),
+    ].filter(([path]) => /\.\w+$/.test(path));
+    expect(described.length).toBeGreaterThan(20);
+    for (const [path, node] of described) expect(node.description, path).toBeTruthy();
   });
 
   it('declares every non-text vendor setting with its type (Chrome drops a policy whose types mismatch)', () => {
@@ -125,8 +162,46 @@ describe('managed_schema.json (Chrome policy schema)', () => {
       activeProfile: 'demo',
       defaultRegion: 'GB',
       sites: { allow: ['https://*.example.com/*'], block: [] },
-      screenPop: [],
-      autofill: [],
+      screenPop: [
+        {
+          id: 'contact',
+          label: 'Contact record',
+          on: 'answered',
+          conditions: [{ field: 'direction', equals: 'inbound' }],
+          action: 'popup',
+          url: 'https://crm.example.com/contacts?phone={e164}',
+          width: 1000,
+          height: 800,
+        },
+        {
+          id: 'reuse',
+          on: 'ringing',
+          conditions: [],
+          action: 'reuseTab',
+          url: 'https://crm.example.com/search?q={e164}',
+          tabPattern: 'https://crm.example.com/*',
+        },
+      ],
+      autofill: [
+        {
+          id: 'case',
+          match: 'https://crm.example.com/cases/*',
+          on: 'manual',
+          conditions: [{ field: 'vendor.tier', matches: '^Gold$' }],
+          overwrite: true,
+          fields: [{ selector: '#subject', value: 'Call from {name}', overwrite: false }],
+        },
+      ],
+      callLog: {
+        prompt: true,
+        dispositions: ['Sale'],
+        webhook: {
+          url: 'https://logs.example.com/calls',
+          headers: { Authorization: 'Bearer x' },
+          retryBaseMs: 1000,
+          retryMaxMs: 60000,
+        },
+      },
     };
     const served = normalizeLikeChrome(configuration, policy);
     expect(served).toEqual(policy);
@@ -139,7 +214,11 @@ describe('managed_schema.json (Chrome policy schema)', () => {
       'sites',
       'screenPop',
       'autofill',
+      'callLog',
     ]);
+    expect(outcome.config.screenPop).toEqual(policy.screenPop);
+    expect(outcome.config.autofill).toEqual(policy.autofill);
+    expect(outcome.config.callLog).toEqual(policy.callLog);
     expect(validateConfig(served, vendorDefinitions).ok).toBe(true);
   });
 });

@@ -51,9 +51,11 @@ function button(text: string): HTMLButtonElement {
 const roleText = (role: string) =>
   [...root.querySelectorAll(`[role="${role}"]`)].map((el) => el.textContent ?? '');
 
+/** The hub's answers; the call history (shown on every load) is empty unless a test says otherwise. */
 function answer(handlers: Partial<Record<string, (data: unknown) => unknown>>) {
+  const all: typeof handlers = { getHistory: () => ({ records: [], deliveries: [] }), ...handlers };
   send.mockImplementation(async (name: string, data: unknown) => {
-    const handler = handlers[name];
+    const handler = all[name];
     if (!handler) throw new Error(`Softbar did not answer ${name}`);
     return handler(data);
   });

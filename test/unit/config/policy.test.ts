@@ -78,6 +78,29 @@ describe('applyPolicy', () => {
     expect(issueAt(outcome.issues, 'activeProfile').message).toMatch(/"ghost" matches no profile id/);
   });
 
+  it('callLog can be locked; a policy callLog that does not validate is left out', () => {
+    const callLog = {
+      prompt: false,
+      dispositions: ['Sale'],
+      webhook: { url: 'https://logs.corp.test/calls' },
+    };
+    const outcome = applyPolicy(stored, { callLog }, vendors);
+    expect(outcome.locked).toEqual(['callLog']);
+    expect(outcome.config.callLog).toEqual({
+      ...callLog,
+      webhook: { ...callLog.webhook, headers: {}, retryBaseMs: 2000, retryMaxMs: 300_000 },
+    });
+
+    const bad = applyPolicy(
+      stored,
+      { callLog: { webhook: { url: 'http://logs.corp.test/' } }, defaultRegion: 'GB' },
+      vendors,
+    );
+    expect(bad.locked).toEqual(['defaultRegion']);
+    expect(bad.config.callLog).toEqual(stored.callLog);
+    expect(issueAt(bad.issues, 'callLog.webhook.url').message).toMatch(/is not https/);
+  });
+
   it('a policy that is not an object, or too new, is ignored with a reason', () => {
     expect(applyPolicy(stored, 'x', vendors)).toMatchObject({ config: stored, locked: [] });
     expect(applyPolicy(stored, 'x', vendors).issues).toHaveLength(1);
@@ -103,6 +126,30 @@ describe('applyConfigUpdate', () => {
     expect(issues.map((issue) => issue.path)).toEqual(['activeProfile', 'defaultRegion']);
   });
 
+  it('saves rule lists and callLog, defaults applied', () => {
+    const config = expectOk(
+      applyConfigUpdate(
+        stored,
+        {
+          screenPop: [{ id: 'p', action: 'popup', url: 'https://crm.example.com/c?p={e164}' }],
+          callLog: { dispositions: ['Sale'] },
+        },
+        vendors,
+      ),
+    );
+    expect(config.screenPop[0]).toMatchObject({ on: 'ringing', width: 900, height: 700 });
+    expect(config.callLog).toEqual({ prompt: true, dispositions: ['Sale'] });
+    expect(config.defaultRegion).toBe('IT');
+  });
+
+  it('refuses a bad rule with the same path and message as an import', () => {
+    const issues = expectIssues(
+      applyConfigUpdate(stored, { autofill: [{ id: 'a', match: 'https://x.test/*', fields: [] }] }, vendors),
+    );
+    expect(issues.map((issue) => issue.path)).toEqual(['autofill[0].fields']);
+    expect(issues[0]?.message).toMatch(/^the list is empty; add at least one field to fill/);
+  });
+
   it('refuses a field the policy locks', () => {
     const issue = expectIssues(
       applyConfigUpdate(stored, { defaultRegion: 'FR' }, vendors, ['defaultRegion']),
@@ -112,5 +159,9 @@ describe('applyConfigUpdate', () => {
     expect(expectOk(applyConfigUpdate(defaultConfig(), {}, vendors, ['defaultRegion'])).defaultRegion).toBe(
       'US',
     );
+    const callLog = expectIssues(
+      applyConfigUpdate(stored, { callLog: { prompt: false } }, vendors, ['callLog']),
+    );
+    expect(callLog.map((issue) => issue.path)).toEqual(['callLog']);
   });
 });

@@ -26,8 +26,9 @@ const twoProfiles = {
   activeProfile: 'eu',
   defaultRegion: 'IT',
   sites: { allow: ['https://*.example.com/*', '*://crm.internal/*'], block: ['https://admin.example.com/*'] },
-  screenPop: [{ on: 'ring', url: 'https://crm.example.com/search?q={e164}' }],
+  screenPop: [{ id: 'search', action: 'newTab', url: 'https://crm.example.com/search?q={e164}' }],
   autofill: [],
+  callLog: { dispositions: ['Sale'] },
 };
 
 describe('defaults', () => {
@@ -55,7 +56,9 @@ describe('defaults', () => {
       sites: { allow: [], block: [] },
       screenPop: [],
       autofill: [],
+      callLog: { prompt: true, dispositions: [] },
     });
+    expect(config.callLog).not.toHaveProperty('webhook');
     expect(config.profiles[0]?.settings).toEqual(demoDefaults);
   });
 });
@@ -71,9 +74,19 @@ describe('a valid multi-profile document', () => {
     expect(config.sites.block).toEqual(['https://admin.example.com/*']);
   });
 
-  it('keeps screenPop and autofill as written', () => {
+  it('reads screenPop, autofill and callLog with their defaults applied', () => {
     const config = expectOk(validateConfig(twoProfiles, vendors));
-    expect(config.screenPop).toEqual(twoProfiles.screenPop);
+    expect(config.screenPop).toEqual([
+      {
+        id: 'search',
+        on: 'ringing',
+        conditions: [],
+        action: 'newTab',
+        url: 'https://crm.example.com/search?q={e164}',
+      },
+    ]);
+    expect(config.autofill).toEqual([]);
+    expect(config.callLog).toEqual({ prompt: true, dispositions: ['Sale'] });
   });
 
   it('round-trips: a validated configuration validates to itself', () => {
@@ -155,7 +168,7 @@ describe('each kind of error names its path and the fix', () => {
     );
     expect(issue.message).toMatch(/^unknown field "defaultRegoin" \(did you mean "defaultRegion"\?\)/);
     expect(issue.message).toMatch(
-      /version, profiles, activeProfile, defaultRegion, sites, screenPop, autofill/,
+      /version, profiles, activeProfile, defaultRegion, sites, screenPop, autofill, callLog$/,
     );
   });
 
@@ -212,11 +225,19 @@ describe('each kind of error names its path and the fix', () => {
   });
 
   it('wrong types at the top level', () => {
-    const issues = expectIssues(validateConfig(withChange({ profiles: {}, screenPop: 'x' }), vendors));
+    const issues = expectIssues(
+      validateConfig(withChange({ profiles: {}, screenPop: 'x', autofill: {}, callLog: [] }), vendors),
+    );
     expect(issueAt(issues, 'profiles').message).toBe(
       'expected a list [...], got an object {...}; write a list in brackets: [ ... ]',
     );
-    expect(issueAt(issues, 'screenPop').message).toMatch(/^expected a list/);
+    expect(issueAt(issues, 'screenPop').message).toBe(
+      'expected a list [...], got the text "x"; write a list in brackets: [ ... ], or [] for none',
+    );
+    expect(issueAt(issues, 'autofill').message).toMatch(/^expected a list \[\.\.\.\], got an object/);
+    expect(issueAt(issues, 'callLog').message).toMatch(
+      /^expected an object \{\.\.\.\}, got a list \[\.\.\.\]; write it as \{ "prompt": true/,
+    );
   });
 
   it('missing and empty profiles', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/defaults';
-import type { SoftbarConfig } from '../../../src/core/config/types';
-import { originOf, pagePolicy } from '../../../src/core/page-policy';
+import type { AutofillRule, SoftbarConfig } from '../../../src/core/config/types';
+import { INERT_POLICY, originOf, pagePolicy } from '../../../src/core/page-policy';
 
 const config = (sites: Partial<SoftbarConfig['sites']>): SoftbarConfig => ({
   ...defaultConfig(),
@@ -18,6 +18,9 @@ describe('pagePolicy', () => {
       confirmDial: false,
       defaultRegion: 'IT',
       excludeSelectors: [],
+      autofill: [],
+      callLogPrompt: true,
+      dispositions: [],
     });
   });
 
@@ -58,6 +61,70 @@ describe('pagePolicy', () => {
       '.invoice',
       '#footer',
     ]);
+  });
+
+  it('hands the page the autofill rules of its site, whatever the path', () => {
+    const rule = (id: string, match: string): AutofillRule => ({
+      id,
+      match,
+      on: 'answered',
+      conditions: [],
+      overwrite: false,
+      fields: [{ selector: '#subject', value: '{name}' }],
+    });
+    const withRules: SoftbarConfig = {
+      ...config({}),
+      autofill: [
+        rule('cases', 'https://crm.example.com/cases/*'),
+        rule('everywhere', '*://*/*'),
+        rule('other', 'https://other.example/*'),
+        rule('http-only', 'http://crm.example.com/*'),
+      ],
+    };
+    // The page is on the home page; the cases rule still comes, since a CRM changes path without a reload.
+    const ids = pagePolicy('https://crm.example.com/home', withRules, none).autofill.map((r) => r.id);
+    expect(ids).toEqual(['cases', 'everywhere']);
+  });
+
+  it('passes the call log prompt and dispositions', () => {
+    const logConfig: SoftbarConfig = {
+      ...config({}),
+      callLog: {
+        prompt: false,
+        dispositions: ['Sale', 'No answer'],
+        webhook: {
+          url: 'https://logs.example.com/x',
+          headers: { Authorization: 'secret' },
+          retryBaseMs: 2000,
+          retryMaxMs: 300000,
+        },
+      },
+    };
+    const policy = pagePolicy('https://crm.example.com/a', logConfig, none);
+    expect(policy).toMatchObject({ callLogPrompt: false, dispositions: ['Sale', 'No answer'] });
+    // Webhook headers hold credentials: they never reach a page.
+    expect(JSON.stringify(policy)).not.toContain('secret');
+  });
+
+  it('gives a blocked page no rules and no call-log prompt', () => {
+    const blocked: SoftbarConfig = {
+      ...config({ block: ['https://crm.example.com/*'] }),
+      autofill: [
+        {
+          id: 'a',
+          match: 'https://crm.example.com/*',
+          on: 'answered',
+          conditions: [],
+          overwrite: false,
+          fields: [{ selector: '#x', value: 'y' }],
+        },
+      ],
+      callLog: { prompt: true, dispositions: ['Sale'] },
+    };
+    expect(pagePolicy('https://crm.example.com/a', blocked, none)).toEqual({
+      ...INERT_POLICY,
+      defaultRegion: 'IT',
+    });
   });
 
   it('takes origins of web pages only', () => {

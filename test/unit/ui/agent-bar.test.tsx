@@ -1,15 +1,29 @@
 // @vitest-environment happy-dom
+import nodeConsole from 'node:console';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentBar } from '../../../content-scripts/agent-bar/AgentBar';
 import { HOST_TAG, type MountedHost, mountHost } from '../../../content-scripts/agent-bar/host';
 import { DEFAULT_PLACEMENT, placementKey } from '../../../content-scripts/agent-bar/placement';
-import type { HubState } from '../../../src/core/hub-state';
+import { pageHref } from '../../../content-scripts/autofill/page-href';
+import type { AutofillRule } from '../../../src/core/config/types';
+import type { HubState, WrapUpItem } from '../../../src/core/hub-state';
+import { INERT_POLICY, type PagePolicy } from '../../../src/core/page-policy';
 import { send } from '../../../src/messaging/client';
-import { hubLinked, hubState } from '../../../src/messaging/live-state';
+import { hubLinked, hubState, pagePolicy } from '../../../src/messaging/live-state';
 import { actionError } from '../../../src/ui/actions';
-import { accessibleName, buttonNames, click, getButton, press, queryButton, settle } from './dom';
+import {
+  accessibleName,
+  buttonNames,
+  choose,
+  click,
+  getButton,
+  getField,
+  press,
+  queryButton,
+  settle,
+} from './dom';
 import { makeCall, makeState, NOW } from './fixtures';
 
 const fake = vi.hoisted(() => ({
@@ -68,6 +82,8 @@ beforeEach(() => {
   actionError.value = undefined;
   hubState.value = undefined;
   hubLinked.value = false;
+  pagePolicy.value = undefined;
+  pageHref.value = 'https://crm.example.com/contacts';
 });
 afterEach(async () => {
   if (mounted) await act(() => render(null, (mounted as MountedHost).mount));
@@ -265,5 +281,204 @@ describe('host guard', () => {
     button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(clicks).toBe(0);
     guarded.remove();
+  });
+});
+
+const PAGE_POLICY: PagePolicy = { ...INERT_POLICY, bar: true, detection: true, confirmDial: false };
+
+async function setPolicy(changes: Partial<PagePolicy>) {
+  await act(async () => {
+    pagePolicy.value = { ...PAGE_POLICY, ...changes };
+    await settle();
+  });
+}
+
+describe('"Fill form"', () => {
+  const FORM_URL = 'https://crm.example.com/cases/new';
+  const RULE: AutofillRule = {
+    id: 'case-form',
+    match: 'https://crm.example.com/cases/*',
+    on: 'manual',
+    conditions: [],
+    overwrite: false,
+    fields: [
+      { selector: '#case-phone', value: '{e164}' },
+      { selector: '#case-subject', value: 'Call from {name}' },
+    ],
+  };
+  let form: HTMLFormElement;
+  beforeEach(() => {
+    form = document.createElement('form');
+    form.innerHTML = '<input id="case-phone"><input id="case-subject" value="New enquiry">';
+    document.body.append(form);
+  });
+  afterEach(() => form.remove());
+
+  it('shows only where a rule matches the page and there is a call to fill from', async () => {
+    await startBar();
+    await setPolicy({ autofill: [RULE] });
+    await setState(makeState({ calls: [makeCall()] }));
+    expect(queryButton(shadow(), 'Fill form')).toBeUndefined();
+    await act(async () => {
+      pageHref.value = FORM_URL;
+      await settle();
+    });
+    expect(queryButton(shadow(), 'Fill form')).toBeDefined();
+    await setState(makeState());
+    expect(queryButton(shadow(), 'Fill form')).toBeUndefined();
+    // A call that just ended still counts: the agent often fills the form after hanging up.
+    await setState(makeState({ recent: [makeCall({ state: 'ended', endedAt: NOW })] }));
+    expect(queryButton(shadow(), 'Fill form')).toBeDefined();
+    await setPolicy({ autofill: [] });
+    expect(queryButton(shadow(), 'Fill form')).toBeUndefined();
+  });
+
+  it('fills the page’s form from the call and says what it did', async () => {
+    pageHref.value = FORM_URL;
+    await startBar();
+    await setPolicy({ autofill: [RULE] });
+    await setState(makeState({ calls: [makeCall({ remoteName: 'Olivia Bennett' })] }));
+    await click(getButton(shadow(), 'Fill form'));
+    expect((document.getElementById('case-phone') as HTMLInputElement).value).toBe('+442079460958');
+    expect((document.getElementById('case-subject') as HTMLInputElement).value).toBe('New enquiry');
+    expect(shadow().querySelector('.sb-fill [role="status"]')?.textContent).toBe('Filled 1 field');
+    await click(getButton(shadow(), 'Fill form'));
+    expect(shadow().querySelector('.sb-fill [role="status"]')?.textContent).toBe(
+      'Nothing to fill: fields already have text',
+    );
+    await act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
+    expect(shadow().querySelector('.sb-fill [role="status"]')?.textContent).toBe('');
+  });
+});
+
+describe('call log in the bar', () => {
+  let nextId = 0;
+  const item = (overrides: Partial<WrapUpItem> = {}): WrapUpItem => ({
+    callId: `bar-log-${++nextId}`,
+    direction: 'inbound',
+    remoteNumber: '+442079460958',
+    remoteDisplay: '+44 20 7946 0958',
+    remoteName: 'Olivia Bennett',
+    endedAt: NOW - 5_000,
+    deferred: false,
+    ...overrides,
+  });
+  const panel = () =>
+    Array.from(shadow().querySelectorAll('section')).find((s) => accessibleName(s) === 'Call log');
+  const notes = () => panel()?.querySelector('textarea') as HTMLTextAreaElement | undefined;
+
+  it('asks for the newest call not left for later, when the configuration says so', async () => {
+    const older = item({ remoteName: 'Marcus Reed' });
+    const later = item({ remoteName: 'Giulia Romano', deferred: true });
+    await startBar();
+    await setPolicy({ callLogPrompt: true, dispositions: ['Resolved', 'Callback'] });
+    await setState(makeState({ wrapUp: [later, older] }));
+    expect(panel()?.textContent).toContain('Marcus Reed');
+    expect(panel()?.textContent).not.toContain('Giulia Romano');
+    expect(accessibleName(notes() as HTMLTextAreaElement)).toBe('Notes');
+    expect(getField<HTMLSelectElement>(panel() as HTMLElement, 'Disposition')).toBeDefined();
+    await setPolicy({ callLogPrompt: false });
+    expect(panel()).toBeUndefined();
+    await setPolicy({ callLogPrompt: true });
+    await setState(makeState({ wrapUp: [later] }));
+    expect(panel()).toBeUndefined();
+  });
+
+  it('says "Saved" after the hub stored the log, even once the hub has dropped the call', async () => {
+    const call = item();
+    let stored: (value: unknown) => void = () => undefined;
+    sendMock.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          stored = resolve;
+        }) as never,
+    );
+    await startBar();
+    await setPolicy({ callLogPrompt: true, dispositions: ['Resolved', 'Callback'] });
+    await setState(makeState({ wrapUp: [call] }));
+    await act(async () => {
+      const area = notes() as HTMLTextAreaElement;
+      area.value = 'Asked about the March invoice';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+    });
+    await choose(getField<HTMLSelectElement>(panel() as HTMLElement, 'Disposition'), 'Callback');
+    await click(getButton(shadow(), 'Save'));
+    // The hub drops the call from the list before its reply arrives: the form stays.
+    await setState(makeState({ wrapUp: [] }));
+    expect(panel()?.textContent).not.toContain('Saved');
+    expect(notes()?.value).toBe('Asked about the March invoice');
+    await act(async () => {
+      stored({});
+      await settle();
+    });
+    expect(sendMock).toHaveBeenCalledWith('saveCallLog', {
+      callId: call.callId,
+      notes: 'Asked about the March invoice',
+      disposition: 'Callback',
+    });
+    expect(panel()?.querySelector('[role="status"]')?.textContent).toBe('Saved');
+    await act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
+    expect(panel()).toBeUndefined();
+  });
+
+  it('keeps typed notes while the hub state changes and the bar is minimized', async () => {
+    const call = item();
+    await startBar();
+    await setPolicy({ callLogPrompt: true });
+    await setState(makeState({ wrapUp: [call] }));
+    await act(async () => {
+      const area = notes() as HTMLTextAreaElement;
+      area.value = 'Half a note';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+    });
+    await setState(makeState({ wrapUp: [call], calls: [makeCall({ id: 'next' })] }));
+    await click(getButton(shadow(), 'Minimize agent bar'));
+    await click(getButton(shadow(), 'Open agent bar'));
+    expect(notes()?.value).toBe('Half a note');
+  });
+
+  it('"Later" asks the hub to keep the log for later, and the panel goes', async () => {
+    const call = item();
+    await startBar();
+    await setPolicy({ callLogPrompt: true });
+    await setState(makeState({ wrapUp: [call] }));
+    await click(getButton(shadow(), 'Later'));
+    expect(sendMock).toHaveBeenCalledWith('deferCallLog', { callId: call.callId });
+    await setState(makeState({ wrapUp: [{ ...call, deferred: true }] }));
+    expect(panel()).toBeUndefined();
+  });
+});
+
+describe('frame in the bar', () => {
+  beforeEach(() => {
+    // happy-dom loads no frames and says so on Node's console.
+    vi.spyOn(nodeConsole, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('shows the hub’s frame with its title, and closes it through the hub', async () => {
+    await startBar();
+    await setPolicy({});
+    const frame = {
+      url: 'https://crm.example.com/record.html?phone=%2B442079460958',
+      title: 'Customer card',
+      at: NOW,
+    };
+    await setState(makeState({ calls: [makeCall()], frame }));
+    expect(region()?.dataset.frame).toBe('true');
+    expect(shadow().querySelector('iframe')?.getAttribute('src')).toBe(frame.url);
+    expect(shadow().textContent).toContain('Customer card');
+    expect(accessibleName(region() as HTMLElement)).toBe('Agent bar');
+    expect(buttonNames(shadow())).toContain('Hang up');
+    await click(getButton(shadow(), 'Close'));
+    expect(sendMock).toHaveBeenCalledWith('closeFrame', undefined);
+    await setState(makeState({ calls: [makeCall()] }));
+    expect(shadow().querySelector('iframe')).toBeNull();
   });
 });

@@ -2,11 +2,14 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../../popup/PopupApp';
-import type { HubState } from '../../../src/core/hub-state';
+import { defaultConfig } from '../../../src/core/config/defaults';
+import { historyToCsv, historyToJson } from '../../../src/core/history/export';
+import type { CallLogRecord } from '../../../src/core/history/types';
+import type { HubState, WrapUpItem } from '../../../src/core/hub-state';
 import { send } from '../../../src/messaging/client';
 import { hubLinked, hubState } from '../../../src/messaging/live-state';
 import { actionError } from '../../../src/ui/actions';
-import { click, getButton, getField, mount, queryButton } from './dom';
+import { accessibleName, click, getButton, getField, mount, queryButton, settle } from './dom';
 import { makeCall, makeState, NOW } from './fixtures';
 
 const fake = vi.hoisted(() => ({
@@ -19,6 +22,8 @@ vi.mock('webextension-polyfill', async () => {
 });
 vi.mock('../../../src/messaging/client', () => ({ send: vi.fn(async () => undefined) }));
 const sendMock = vi.mocked(send);
+const downloadText = vi.hoisted(() => vi.fn());
+vi.mock('../../../options/download', () => ({ downloadText }));
 
 let cleanup: (() => Promise<void>) | undefined;
 async function show(state: HubState | undefined) {
@@ -45,7 +50,11 @@ beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval'] });
   sendMock.mockReset();
   sendMock.mockResolvedValue(undefined);
+  downloadText.mockReset();
   actionError.value = undefined;
+  Object.assign(fake.browser, {
+    tabs: { create: vi.fn(async () => ({})), query: vi.fn(async () => []) },
+  });
 });
 afterEach(async () => {
   await cleanup?.();
@@ -98,5 +107,121 @@ describe('popup', () => {
     const root = await show(makeState({ calls: [makeCall({ state: 'held' })] }));
     await click(getButton(root, 'Resume'));
     expect(sendMock).toHaveBeenCalledWith('command', { type: 'resume', callId: 'call-1' });
+  });
+});
+
+function wrapUp(overrides: Partial<WrapUpItem>): WrapUpItem {
+  return {
+    callId: 'w1',
+    direction: 'inbound',
+    remoteNumber: '+14155550132',
+    remoteDisplay: '+1 415 555 0132',
+    endedAt: NOW - 60_000,
+    deferred: false,
+    ...overrides,
+  };
+}
+
+/** Answers `getConfig` with these dispositions and `saveCallLog` with a saved log; the rest as before. */
+function answerHub(dispositions: string[]) {
+  sendMock.mockImplementation((async (name: string) => {
+    if (name === 'getConfig') {
+      return { config: { ...defaultConfig(), callLog: { prompt: true, dispositions } }, vendors: [] };
+    }
+    return undefined;
+  }) as typeof send);
+}
+
+const region = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll('section')].find((section) => accessibleName(section) === name);
+
+describe('popup: calls to log', () => {
+  it('lists the calls waiting for notes, newest first, and nothing when there are none', async () => {
+    const root = await show(
+      makeState({
+        wrapUp: [
+          wrapUp({ callId: 'old', remoteName: 'Marcus Reed', endedAt: NOW - 600_000, deferred: true }),
+          wrapUp({ callId: 'new', remoteName: 'Giulia Romano', endedAt: NOW - 60_000 }),
+        ],
+      }),
+    );
+    const list = region(root, 'Calls to log');
+    const items = [...(list?.querySelectorAll('li') ?? [])].map((li) => li.textContent);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^Giulia Romano/);
+    expect(items[1]).toMatch(/^Marcus Reed.*Later/);
+    await cleanup?.();
+    expect(region(await show(makeState()), 'Calls to log')).toBeUndefined();
+  });
+
+  it('opens the notes form with the configured dispositions and saves the log', async () => {
+    answerHub(['Resolved', 'Callback']);
+    const item = wrapUp({ callId: 'marcus', remoteName: 'Marcus Reed', deferred: true });
+    const root = await show(makeState({ wrapUp: [item] }));
+    const open = getButton(root, 'Write notes for Marcus Reed');
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    await click(open);
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    const notes = root.querySelector<HTMLTextAreaElement>('textarea');
+    expect(notes && accessibleName(notes)).toBe('Notes');
+    await act(async () => {
+      if (notes) {
+        notes.value = 'Wants a quote';
+        notes.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      await settle();
+    });
+    const disposition = getField<HTMLSelectElement>(root, 'Disposition');
+    expect([...disposition.options].map((option) => option.value)).toEqual(['', 'Resolved', 'Callback']);
+    await click(getButton(root, 'Save'));
+    expect(sendMock).toHaveBeenCalledWith('saveCallLog', { callId: 'marcus', notes: 'Wants a quote' });
+    // The hub drops the call from the list at once; "Saved" stays on screen for the agent.
+    await act(async () => {
+      hubState.value = makeState({ wrapUp: [] });
+      await settle();
+    });
+    expect(region(root, 'Calls to log')?.textContent).toContain('Saved');
+  });
+});
+
+describe('popup: call history', () => {
+  const records = [
+    { callId: 'c1', remoteNumber: '+442079460958', notes: 'Line, with "quotes"', status: 'saved' },
+  ] as unknown as CallLogRecord[];
+
+  it('exports the history as CSV and as JSON', async () => {
+    sendMock.mockImplementation((async (name: string) =>
+      name === 'getHistory' ? { records, deliveries: [] } : undefined) as typeof send);
+    const root = await show(makeState());
+    await click(getButton(root, 'Export CSV'));
+    expect(sendMock).toHaveBeenCalledWith('getHistory', { limit: 100_000 });
+    expect(downloadText).toHaveBeenCalledWith(
+      historyToCsv(records),
+      'softbar-call-history-2025-01-15.csv',
+      'text/csv',
+    );
+    await click(getButton(root, 'Export JSON'));
+    expect(downloadText).toHaveBeenLastCalledWith(
+      historyToJson(records, NOW),
+      'softbar-call-history-2025-01-15.json',
+      'application/json',
+    );
+  });
+
+  it('says when an export fails', async () => {
+    sendMock.mockRejectedValue(new Error('Softbar did not answer'));
+    const root = await show(makeState());
+    await click(getButton(root, 'Export JSON'));
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Export failed: Softbar did not answer');
+    expect(downloadText).not.toHaveBeenCalled();
+  });
+
+  it('opens the history in the options page', async () => {
+    const root = await show(makeState());
+    const link = [...root.querySelectorAll('a')].find((a) => accessibleName(a) === 'Call history');
+    expect(link).toBeDefined();
+    await click(link as HTMLAnchorElement);
+    const tabs = (fake.browser as unknown as { tabs: { create: ReturnType<typeof vi.fn> } }).tabs;
+    expect(tabs.create).toHaveBeenCalledWith({ url: expect.stringMatching(/options\/index\.html#history$/) });
   });
 });
