@@ -97,6 +97,57 @@ async function main() {
   await options.getByRole('textbox', { name: 'Configuration JSON' }).waitFor();
   await shot(options, '07-options.png');
 
+  step('screen-pop into the bar, autofill of a case form, and the call log');
+  const demoRules = {
+    version: 1,
+    profiles: [{ id: 'demo', vendor: 'demo', label: 'Demo PBX', settings: {} }],
+    activeProfile: 'demo',
+    screenPop: [
+      {
+        id: 'customer-card',
+        label: 'Customer card',
+        on: 'ringing',
+        action: 'frame',
+        url: `${server.url}/record.html?phone={e164}&customer={vendor.customerId}`,
+      },
+    ],
+    autofill: [
+      {
+        id: 'case-form',
+        match: 'http://127.0.0.1/case-form.html*',
+        on: 'answered',
+        fields: [
+          { selector: '#case-phone', value: '{e164}' },
+          { selector: '#case-name', value: '{name}' },
+          { selector: '#case-queue', value: '{queue}' },
+        ],
+      },
+    ],
+    callLog: { dispositions: ['Resolved', 'Callback', 'Escalated'] },
+  };
+  await options.getByRole('textbox', { name: 'Configuration JSON' }).fill(JSON.stringify(demoRules));
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await options
+    .getByRole('status')
+    .filter({ hasText: /imported/i })
+    .waitFor();
+  await page.goto(`${server.url}/case-form.html`);
+  await agentBar.waitFor();
+  await popup.getByRole('button', { name: 'Simulate incoming call' }).click();
+  await page.bringToFront();
+  await agentBar.locator('iframe').waitFor();
+  await page.waitForTimeout(800);
+  await shot(page, '08-screen-pop-frame.png');
+  await button('Answer').click();
+  await page.locator('#case-phone').and(page.locator(':not([value=""])')).waitFor();
+  await agentBar.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.waitForTimeout(500);
+  await shot(page, '09-autofilled-form.png');
+  await button('Hang up').click();
+  await agentBar.getByRole('textbox', { name: 'Notes' }).fill('Asked for a callback about the invoice.');
+  await page.waitForTimeout(300);
+  await shot(page, '10-call-log.png');
+
   if (args.has('--readme')) {
     mkdirSync(resolve(root, 'docs'), { recursive: true });
     copyFileSync(resolve(outDir, '03-connected.png'), resolve(root, 'docs', 'agent-bar.png'));

@@ -170,7 +170,9 @@ export function AgentBar({ origin }: { origin: string }) {
         <PendingDialPrompt />
         <Softphone state={state} linked={linked} />
         <FillFormButton state={state} rules={policy?.autofill ?? []} />
-        {policy?.callLogPrompt && <WrapUpPanel items={state.wrapUp} dispositions={policy.dispositions} />}
+        {policy?.callLogPrompt && (
+          <WrapUpPanel items={state.wrapUp} dispositions={policy.dispositions} compact={!!ringing} />
+        )}
         {/* A new frame (a new `at`) is a new page: remount instead of navigating the old iframe. */}
         {state.frame && <FramePanel key={state.frame.at} frame={state.frame} />}
       </div>

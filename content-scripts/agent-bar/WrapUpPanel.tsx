@@ -7,6 +7,8 @@ interface Props {
   readonly items: readonly WrapUpItem[];
   /** Dispositions the agent picks from. */
   readonly dispositions: readonly string[];
+  /** A call is ringing: the panel shrinks to one line so Answer stays in view; the draft is kept. */
+  readonly compact?: boolean;
 }
 
 /** How long "Saved" stays on screen when no other call waits for its log. */
@@ -17,7 +19,7 @@ const SAVED_SHOWN_MS = 4_000;
  * while its save or "Later" is in flight (the hub may drop it from the list before its reply arrives),
  * and after saving it stays a moment to show "Saved", unless another call is waiting.
  */
-export function WrapUpPanel({ items, dispositions }: Props) {
+export function WrapUpPanel({ items, dispositions, compact = false }: Props) {
   const headingId = useId();
   const shown = useRef<WrapUpItem | undefined>(undefined);
   const [expired, setExpired] = useState<string | undefined>(undefined);
@@ -46,8 +48,15 @@ export function WrapUpPanel({ items, dispositions }: Props) {
       <h2 class="sb-heading" id={headingId}>
         Call log
       </h2>
-      <WrapUpForm key={item.callId} item={item} dispositions={dispositions} />
-      {more > 0 && (
+      {compact ? (
+        <p class="sb-hint">
+          {item.remoteName ?? item.remoteDisplay ?? item.remoteNumber} waits for notes
+          {more > 0 ? ` (and ${more} more)` : ''}.
+        </p>
+      ) : (
+        <WrapUpForm key={item.callId} item={item} dispositions={dispositions} />
+      )}
+      {!compact && more > 0 && (
         <p class="sb-hint">{more === 1 ? 'One more call' : `${more} more calls`} to log after this.</p>
       )}
     </section>

@@ -191,3 +191,25 @@ describe('WrapUpForm', () => {
     expect(onDone).not.toHaveBeenCalled();
   });
 });
+
+describe('WrapUpPanel', () => {
+  it('shrinks to one line while a call rings, and the draft is still there afterwards', async () => {
+    const { WrapUpPanel } = await import('../../../content-scripts/agent-bar/WrapUpPanel');
+    const item = makeItem({ remoteName: 'Marcus Reed' });
+    const full = await mount(<WrapUpPanel items={[item]} dispositions={DISPOSITIONS} />);
+    await type(notesOf(full.root), 'Started a note');
+    await full.unmount();
+
+    const compact = await mount(
+      <WrapUpPanel items={[item, makeItem()]} dispositions={DISPOSITIONS} compact />,
+    );
+    expect(compact.root.querySelector('textarea')).toBeNull();
+    expect(queryButton(compact.root, 'Save')).toBeUndefined();
+    expect(compact.root.textContent).toContain('Marcus Reed waits for notes (and 1 more).');
+    await compact.unmount();
+
+    const again = await mount(<WrapUpPanel items={[item]} dispositions={DISPOSITIONS} />);
+    cleanup = again.unmount;
+    expect(notesOf(again.root).value).toBe('Started a note');
+  });
+});
