@@ -59,6 +59,11 @@ export function createRouter(hub: Hub, config: ConfigService, sites: SiteService
     saveCallLog: (data) => calls.save(String(data?.callId), String(data?.notes ?? ''), data?.disposition),
     deferCallLog: (data) => calls.defer(String(data?.callId)),
     getHistory: (data) => calls.view(Number(data?.limit ?? 500)),
+    // TODO(helper G): `before` paging; options from the config service
+    callLogOptions: async () => {
+      const { config: current } = await config.view();
+      return { prompt: current.callLog.prompt, dispositions: current.callLog.dispositions };
+    },
     closeFrame: () => hub.setFrame(undefined),
   };
 

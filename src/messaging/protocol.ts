@@ -54,8 +54,21 @@ export interface ProtocolMap {
   };
   /** The agent leaves an ended call's log for later: the bar stops asking. */
   deferCallLog: { request: { callId: string }; response: void; roles: 'extensionPage' | 'contentScript' };
-  /** The call history and webhook deliveries, newest first. */
-  getHistory: { request: { limit?: number } | undefined; response: HistoryView; roles: 'extensionPage' };
+  /**
+   * The call history and webhook deliveries, newest first: at most `limit` records that ended before
+   * `before` (epoch ms; absent = now), so long histories are read page by page.
+   */
+  getHistory: {
+    request: { limit?: number; before?: number } | undefined;
+    response: HistoryView;
+    roles: 'extensionPage';
+  };
+  /** What the call-log form needs (and nothing else of the configuration, which holds credentials). */
+  callLogOptions: {
+    request: undefined;
+    response: { readonly prompt: boolean; readonly dispositions: readonly string[] };
+    roles: 'extensionPage';
+  };
   /** Close the bar's frame panel. */
   closeFrame: { request: undefined; response: void; roles: 'extensionPage' | 'contentScript' };
   /** Change the active profile, default region, or a whole rules section (validated like an import). */
@@ -84,6 +97,7 @@ export const ALLOWED_ROLES: { readonly [N in MessageName]: readonly ProtocolMap[
   saveCallLog: ['extensionPage', 'contentScript'],
   deferCallLog: ['extensionPage', 'contentScript'],
   getHistory: ['extensionPage'],
+  callLogOptions: ['extensionPage'],
   closeFrame: ['extensionPage', 'contentScript'],
 };
 
