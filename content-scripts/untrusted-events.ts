@@ -1,6 +1,10 @@
 /**
  * Our UI lives in open shadow roots (screen readers and tests need them), so page scripts can reach
  * our controls and fire events at them. Only the user may dial, answer or transfer.
+ *
+ * Not enough on its own: some calls a page may make fire *trusted* events. `form.requestSubmit()` fires a
+ * trusted submit, so our forms never act on submit (src/ui/trusted-submit.ts); `execCommand('insertText')`
+ * in a field the page focused fires a trusted input, which no check here can tell from typing.
  */
 
 /** Events a page could forge to drive our controls. */

@@ -5,6 +5,7 @@ import {
   formFromSettings,
   hasHeaderValues,
   maskedHeaders,
+  retryPlaceholders,
   settingsFromForm,
 } from './call-log-form';
 import { ProblemAlert, problemId, problemIn } from './IssueList';
@@ -35,6 +36,7 @@ export function CallLogSection({ view }: { view: ConfigView }) {
   };
 
   const masked = !showHeaders.value && hasHeaderValues(form.headers);
+  const defaults = retryPlaceholders(form);
 
   const save = async () => {
     const draft = settingsFromForm(form);
@@ -145,7 +147,7 @@ export function CallLogSection({ view }: { view: ConfigView }) {
               type="number"
               min={0}
               step={1}
-              placeholder="Default"
+              placeholder={defaults.retryBaseMs}
               value={form.retryBaseMs}
               onInput={(event) => edit({ retryBaseMs: event.currentTarget.value })}
               {...describe('callLog.webhook.retryBaseMs', 'call-log-retry-help')}
@@ -159,13 +161,14 @@ export function CallLogSection({ view }: { view: ConfigView }) {
               type="number"
               min={0}
               step={1}
-              placeholder="Default"
+              placeholder={defaults.retryMaxMs}
               value={form.retryMaxMs}
               onInput={(event) => edit({ retryMaxMs: event.currentTarget.value })}
               {...describe('callLog.webhook.retryMaxMs', 'call-log-retry-help')}
             />
             <p class="op-help" id="call-log-retry-help">
               After a failed POST the next try waits the base delay, doubled on each failure up to the max.
+              Empty: the default shown in the field.
             </p>
           </div>
           <div class="op-actions">

@@ -1,16 +1,10 @@
 import type { Signal } from '@preact/signals';
 import { Fragment } from 'preact';
+import { toWrapUpItem } from '../src/core/history/record';
 import type { CallLogRecord, DeliveryStatus, HistoryView } from '../src/core/history/types';
 import { DIRECTION_LABELS } from '../src/ui/format';
 import { WrapUpForm, wrapUpPhase } from '../src/ui/WrapUpForm';
-import {
-  awaitsNotes,
-  dateTimeText,
-  deliveryText,
-  durationText,
-  statusText,
-  wrapUpItemOf,
-} from './history-format';
+import { awaitsNotes, dateTimeText, deliveryText, durationText, statusText } from './history-format';
 
 const COLUMNS = [
   'Time',
@@ -25,6 +19,7 @@ const COLUMNS = [
 ];
 
 interface Props {
+  /** The records to list, with their webhook deliveries and the webhook URL in force. */
   readonly view: HistoryView;
   /** The agent's choices in the notes form. */
   readonly dispositions: readonly string[];
@@ -98,7 +93,7 @@ export function HistoryTable({ view, dispositions, writing, onLogged }: Props) {
                     <td colSpan={COLUMNS.length}>
                       <div class="sb-ui op-wrapup">
                         <WrapUpForm
-                          item={wrapUpItemOf(record)}
+                          item={toWrapUpItem(record)}
                           dispositions={dispositions}
                           onDone={() => {
                             writing.value = undefined;

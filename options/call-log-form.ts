@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY_BASE_MS, DEFAULT_RETRY_MAX_MS } from '../src/core/config/defaults';
 import type { CallLogSettings } from '../src/core/config/types';
 import { parseDraft, prettyJson } from './json-draft';
 
@@ -17,17 +18,40 @@ export interface CallLogForm {
   readonly retryMaxMs: string;
 }
 
-/** The form showing the settings in force. */
+/**
+ * The `retryMaxMs` the hub derives when the document gives none. Mirrors `webhookSchema`'s rule: the max
+ * never falls below the base, so raising only the base stays valid.
+ */
+const derivedRetryMaxMs = (retryBaseMs: number) => Math.max(DEFAULT_RETRY_MAX_MS, retryBaseMs);
+
+/**
+ * The delay as the admin wrote it, or empty when it is the default: the settings in force carry the
+ * defaults filled in, and showing them as the admin's would store them, so a later default never applies.
+ */
+const delayText = (ms: number | undefined, byDefault: number) =>
+  ms === undefined || ms === byDefault ? '' : String(ms);
+
+/** The form showing the settings in force, delays left empty where they are the defaults. */
 export function formFromSettings(settings: CallLogSettings): CallLogForm {
   const webhook = settings.webhook;
+  const retryBaseMs = webhook?.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
   return {
     prompt: settings.prompt,
     dispositions: settings.dispositions.join('\n'),
     webhookUrl: webhook?.url ?? '',
     headers: prettyJson(webhook?.headers ?? {}),
-    retryBaseMs: webhook?.retryBaseMs === undefined ? '' : String(webhook.retryBaseMs),
-    retryMaxMs: webhook?.retryMaxMs === undefined ? '' : String(webhook.retryMaxMs),
+    retryBaseMs: delayText(webhook?.retryBaseMs, DEFAULT_RETRY_BASE_MS),
+    retryMaxMs: delayText(webhook?.retryMaxMs, derivedRetryMaxMs(retryBaseMs)),
   };
+}
+
+/** What the empty delay fields stand for, as the hub would fill them in for the form's base delay. */
+export function retryPlaceholders(
+  form: Pick<CallLogForm, 'retryBaseMs'>,
+): Pick<CallLogForm, 'retryBaseMs' | 'retryMaxMs'> {
+  const base = form.retryBaseMs.trim() === '' ? DEFAULT_RETRY_BASE_MS : Number(form.retryBaseMs);
+  const max = Number.isFinite(base) ? derivedRetryMaxMs(base) : DEFAULT_RETRY_MAX_MS;
+  return { retryBaseMs: `${DEFAULT_RETRY_BASE_MS} (default)`, retryMaxMs: `${max} (default)` };
 }
 
 /** A problem found before sending: the field's path (as the hub would name it) and what to do. */
@@ -53,7 +77,8 @@ function readDelay(text: string, path: string): number | undefined | FormProblem
 /**
  * The `callLog` section the form describes, for the hub to validate. Only what the page can see for itself
  * is checked here (headers that are not JSON, a delay that is not a number); ranges and the URL's scheme
- * are the hub's to judge. Without a URL there is no webhook, whatever the headers say.
+ * are the hub's to judge. Without a URL there is no webhook, whatever the headers say; an empty delay is
+ * left out, so the hub applies its default.
  */
 export function settingsFromForm(form: CallLogForm): CallLogDraft {
   const dispositions = form.dispositions

@@ -1,14 +1,8 @@
 import { historyToCsv, historyToJson } from '../src/core/history/export';
-import { send } from '../src/messaging/client';
 import { downloadText } from './download';
+import { readWholeHistory } from './history-pages';
 
 export type HistoryFormat = 'csv' | 'json';
-
-/**
- * How many calls an export asks for: the whole history in practice. The table shows fewer; an export is
- * what an admin archives, so it should not stop at the table's page.
- */
-export const HISTORY_EXPORT_LIMIT = 100_000;
 
 const MIME: Record<HistoryFormat, string> = { csv: 'text/csv', json: 'application/json' };
 
@@ -18,9 +12,12 @@ export function historyFileName(format: HistoryFormat, at: Date): string {
   return `softbar-call-history-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.${format}`;
 }
 
-/** Fetches the history from the hub and saves it as a file; resolves with the number of calls exported. */
+/**
+ * Fetches the whole history from the hub (not just the table's page: an export is what an admin archives)
+ * and saves it as a file; resolves with the number of calls exported.
+ */
 export async function exportHistory(format: HistoryFormat, now: number = Date.now()): Promise<number> {
-  const { records } = await send('getHistory', { limit: HISTORY_EXPORT_LIMIT });
+  const records = await readWholeHistory();
   const text = format === 'csv' ? historyToCsv(records) : historyToJson(records, now);
   downloadText(text, historyFileName(format, new Date(now)), MIME[format]);
   return records.length;

@@ -1,5 +1,4 @@
 import type { CallLogRecord, CallLogStatus, DeliveryStatus } from '../src/core/history/types';
-import type { WrapUpItem } from '../src/core/hub-state';
 import { formatDuration } from '../src/ui/format';
 
 const STATUS_LABELS: Record<CallLogStatus, string> = {
@@ -44,19 +43,6 @@ export function deliveryText(
   }
   if (!webhookUrl) return 'No webhook';
   return record.status === 'saved' ? 'Not sent' : 'Sent once saved';
-}
-
-/** The wrap-up item a log still waiting for notes stands for, for the notes form. */
-export function wrapUpItemOf(record: CallLogRecord): WrapUpItem {
-  return {
-    callId: record.callId,
-    direction: record.direction,
-    remoteNumber: record.remoteNumber,
-    remoteDisplay: record.remoteDisplay,
-    remoteName: record.remoteName,
-    endedAt: record.endedAt,
-    deferred: record.status === 'deferred',
-  };
 }
 
 /** Whether the agent can still write the log's notes. */

@@ -1,7 +1,10 @@
 import { getCountries } from 'libphonenumber-js/min';
 
+/** One choice of the default-region picker. */
 export interface RegionOption {
+  /** ISO 3166-1 alpha-2 code, as the configuration stores it: "GB". */
   readonly code: string;
+  /** The region's name in the browser's language, or the code when the browser cannot name it. */
   readonly name: string;
 }
 

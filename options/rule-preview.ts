@@ -11,6 +11,7 @@ export interface ConditionCheck {
   readonly text: string;
   /** The sample call's value of the field; undefined when it has none. */
   readonly value: string | undefined;
+  /** The sample call meets the condition (false when it is malformed). */
   readonly holds: boolean;
   /** Why the condition cannot be tried, when it is malformed. */
   readonly problem?: string;

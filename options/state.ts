@@ -8,7 +8,9 @@ import { resetDrafts } from './drafts';
 /** Which part of the page a problem belongs to (it is shown there). */
 export type Section = 'general' | 'import' | 'screenPop' | 'autofill' | 'callLog' | 'history';
 
+/** Why the last action of a section failed, shown in that section's alert. */
 export interface Problem {
+  /** The section whose alert shows it. */
   readonly section: Section;
   /** One sentence: what failed and what still holds. */
   readonly title: string;

@@ -1,11 +1,14 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { WrapUpItem } from '../src/core/hub-state';
 import { formatCallTime, partyLabel } from '../src/ui/format';
+import { useWrapUpHold } from '../src/ui/use-wrap-up-hold';
 import { WrapUpForm, wrapUpPhase } from '../src/ui/WrapUpForm';
 import { useDispositions } from './use-dispositions';
 
-/** How long a saved log's form stays open to show "Saved" after the hub dropped the call from the list. */
-const SAVED_SHOWN_MS = 4_000;
+interface Props {
+  /** Ended calls waiting for notes, left for later or not (the hub's `wrapUp`). */
+  readonly items: readonly WrapUpItem[];
+}
 
 const newestFirst = (items: readonly WrapUpItem[]) => [...items].sort((a, b) => b.endedAt - a.endedAt);
 
@@ -13,20 +16,13 @@ const newestFirst = (items: readonly WrapUpItem[]) => [...items].sort((a, b) => 
  * "Calls to log": ended calls whose notes the agent has not written, newest first, including those left
  * for later. Each opens the notes form in place; a saved one stays a moment to show "Saved".
  */
-export function WrapUpList({ items }: { items: readonly WrapUpItem[] }) {
+export function WrapUpList({ items }: Props) {
   const headingId = useId();
   const dispositions = useDispositions();
-  const [open, setOpen] = useState<WrapUpItem | undefined>(undefined);
-  const [savedId, setSavedId] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    if (!savedId) return;
-    const timer = setTimeout(() => {
-      setOpen((current) => (current?.callId === savedId ? undefined : current));
-      setSavedId(undefined);
-    }, SAVED_SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [savedId]);
+  const [chosen, setChosen] = useState<WrapUpItem | undefined>(undefined);
+  const hold = useWrapUpHold(chosen?.callId);
+  // A saved log's form closes once "Saved" has been on screen for a moment.
+  const open = chosen && (hold || wrapUpPhase(chosen.callId) !== 'saved') ? chosen : undefined;
 
   // The open call stays listed while it saves and just after, though the hub has already dropped it.
   const listed = newestFirst(
@@ -34,9 +30,9 @@ export function WrapUpList({ items }: { items: readonly WrapUpItem[] }) {
   );
   if (listed.length === 0) return null;
 
+  // After "Later" the form closes; after a save it stays to say "Saved" (see `open`).
   const done = (item: WrapUpItem) => {
-    if (wrapUpPhase(item.callId) === 'saved') setSavedId(item.callId);
-    else setOpen(undefined);
+    if (wrapUpPhase(item.callId) !== 'saved') setChosen(undefined);
   };
 
   return (
@@ -67,7 +63,7 @@ export function WrapUpList({ items }: { items: readonly WrapUpItem[] }) {
                   aria-label={`Write notes for ${who}`}
                   aria-expanded={isOpen}
                   aria-controls={isOpen ? formId : undefined}
-                  onClick={() => setOpen(isOpen ? undefined : item)}
+                  onClick={() => setChosen(isOpen ? undefined : item)}
                 >
                   Write notes
                 </button>

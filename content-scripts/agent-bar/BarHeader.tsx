@@ -6,15 +6,21 @@ import { StateDot } from '../../src/ui/StateDot';
 import type { DockMode } from './placement';
 
 interface Props {
+  /** Where the bar is docked now; its dock button shows pressed. */
   readonly mode: DockMode;
+  /** The agent's availability, for the state dot. */
   readonly agentKind: AgentStateKind;
+  /** An inbound call rings: the header says so. */
   readonly ringing: boolean;
   /** Keyboard move by a step, in px. */
   readonly onMoveBy: (dx: number, dy: number) => void;
   /** Pointer drag on the handle; the bar tracks the pointer from here on. */
   readonly onDragStart: (event: TargetedPointerEvent<HTMLButtonElement>) => void;
+  /** The agent picked a dock (or "Float"). */
   readonly onDock: (mode: DockMode) => void;
+  /** "Minimize agent bar": shrink to the handle. */
   readonly onMinimize: () => void;
+  /** "Hide agent bar": shrink to the tab on the screen edge. */
   readonly onHide: () => void;
 }
 

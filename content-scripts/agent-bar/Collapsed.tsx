@@ -10,12 +10,17 @@ import { StateDot } from '../../src/ui/StateDot';
 import type { Point } from './placement';
 
 interface HandleProps {
+  /** The hub's state, for the agent state and the current call. */
   readonly state: HubState;
+  /** Whether the page still hears the hub (see `hubLinked`). */
   readonly linked: boolean;
   /** A ringing inbound call, shown with its own Answer button so the agent need not open the bar. */
   readonly ringing: Call | undefined;
+  /** Where the handle sits in the viewport, px. */
   readonly at: Point;
+  /** The handle's box, which the bar measures. */
   readonly boxRef: Ref<HTMLElement>;
+  /** "Open agent bar". */
   readonly onOpen: () => void;
 }
 
@@ -80,10 +85,15 @@ export function MinimizedHandle({ state, linked, ringing, at, boxRef, onOpen }: 
 }
 
 interface TabProps {
+  /** The hub's state, for the agent state's colour. */
   readonly state: HubState;
+  /** The screen edge the tab sits on. */
   readonly side: 'left' | 'right' | 'bottom';
+  /** Where the tab sits in the viewport, px. */
   readonly at: Point;
+  /** The tab's box, which the bar measures. */
   readonly boxRef: Ref<HTMLElement>;
+  /** "Show agent bar". */
   readonly onShow: () => void;
 }
 

@@ -7,6 +7,7 @@ import { pageHref } from '../autofill/page-href';
 import { rulesForPage } from '../autofill/page-rules';
 
 interface Props {
+  /** The hub's state: the call to fill from is the current one, else the last. */
   readonly state: HubState;
   /** This site's autofill rules (any moment: the button fills whatever the rule's `on`). */
   readonly rules: readonly AutofillRule[];

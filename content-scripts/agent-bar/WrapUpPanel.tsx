@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import type { WrapUpItem } from '../../src/core/hub-state';
-import { WrapUpForm, wrapUpPhase } from '../../src/ui/WrapUpForm';
+import { useWrapUpHold } from '../../src/ui/use-wrap-up-hold';
+import { WrapUpForm } from '../../src/ui/WrapUpForm';
 
 interface Props {
   /** Ended calls waiting for notes, newest first (the hub's `wrapUp`). */
@@ -11,9 +12,6 @@ interface Props {
   readonly compact?: boolean;
 }
 
-/** How long "Saved" stays on screen when no other call waits for its log. */
-const SAVED_SHOWN_MS = 4_000;
-
 /**
  * The bar's "Call log" panel for the newest ended call not left for later. The call on screen stays
  * while its save or "Later" is in flight (the hub may drop it from the list before its reply arrives),
@@ -22,24 +20,12 @@ const SAVED_SHOWN_MS = 4_000;
 export function WrapUpPanel({ items, dispositions, compact = false }: Props) {
   const headingId = useId();
   const shown = useRef<WrapUpItem | undefined>(undefined);
-  const [expired, setExpired] = useState<string | undefined>(undefined);
-  const waiting = items.find((item) => !item.deferred);
-
   const previous = shown.current;
-  const previousPhase = previous ? wrapUpPhase(previous.callId) : undefined;
-  let item: WrapUpItem | undefined;
-  if (previous && (previousPhase === 'saving' || previousPhase === 'deferring')) item = previous;
-  else if (waiting) item = waiting;
-  else if (previous && previousPhase === 'saved' && expired !== previous.callId) item = previous;
+  const hold = useWrapUpHold(previous?.callId);
+  const waiting = items.find((item) => !item.deferred);
+  // A call whose reply is pending keeps the panel; "Saved" gives way to a call that waits.
+  const item = hold === 'working' ? previous : (waiting ?? (hold === 'saved' ? previous : undefined));
   shown.current = item;
-
-  const phase = item ? wrapUpPhase(item.callId) : undefined;
-  const savedId = phase === 'saved' ? item?.callId : undefined;
-  useEffect(() => {
-    if (!savedId) return;
-    const timer = setTimeout(() => setExpired(savedId), SAVED_SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [savedId]);
 
   if (!item) return null;
   const more = items.filter((other) => !other.deferred && other.callId !== item.callId).length;

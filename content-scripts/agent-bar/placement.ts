@@ -7,27 +7,38 @@ export type DockMode = 'float' | 'left' | 'right' | 'bottom';
 export type BarView = 'open' | 'minimized' | 'hidden';
 
 export interface Placement {
+  /** Floating, or docked to a screen edge. */
   readonly mode: DockMode;
+  /** Open, minimized to a handle, or hidden as a tab on the edge. */
   readonly view: BarView;
   /**
    * Floating position, as distances from the nearest viewport edges: a bar left near the bottom-right
    * corner stays there when the window is resized, instead of drifting off screen.
    */
   readonly x: number;
+  /** Vertical counterpart of `x`. */
   readonly y: number;
+  /** The viewport edge `x` is measured from. */
   readonly anchorX: 'left' | 'right';
+  /** The viewport edge `y` is measured from. */
   readonly anchorY: 'top' | 'bottom';
   /** Distance from the top when docked left or right; the floating position is kept for "Float". */
   readonly sideY: number;
 }
 
+/** A box's size, px. */
 export interface Size {
+  /** Width, px. */
   readonly width: number;
+  /** Height, px. */
   readonly height: number;
 }
 
+/** A viewport position, px. */
 export interface Point {
+  /** From the viewport's left edge, px. */
   readonly left: number;
+  /** From the viewport's top edge, px. */
   readonly top: number;
 }
 

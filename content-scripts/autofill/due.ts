@@ -1,8 +1,9 @@
 import type { Call } from '../../src/core/call';
-import type { AutofillRule } from '../../src/core/config/types';
+import type { AutofillRule, CallMoment } from '../../src/core/config/types';
 import type { HubState } from '../../src/core/hub-state';
 import { conditionsHold } from '../../src/core/rules/conditions';
 import { momentReached } from '../../src/core/rules/moment';
+import type { MatchStart } from './match-start';
 import { rulesForPage } from './page-rules';
 
 /** A rule that should fill this page from one call. */
@@ -14,37 +15,44 @@ export interface DueFill {
 }
 
 /**
- * How long before the page opened a call may have ended and still fill it: a screen-pop opens the form
- * right after hang-up, but a form the agent opens later is not filled from an old call.
+ * How long before a rule's window opened (the page loaded, or the rule began to match it) a call may
+ * have ended and still fill it: a screen-pop opens the form right after hang-up, but a form the agent
+ * opens later is not filled from an old call.
  */
 export const ENDED_GRACE_MS = 60_000;
 
+/** When `call` reached `moment`, epoch ms; undefined if it has not. */
+function reachedAt(call: Call, moment: CallMoment): number | undefined {
+  if (!momentReached(call, moment)) return undefined;
+  if (moment === 'ringing') return call.createdAt;
+  if (moment === 'answered') return call.answeredAt;
+  return call.endedAt ?? call.createdAt;
+}
+
 /**
- * Which rules fill the page at `href` from which calls, by level, not by edge (a page opened during a
- * call still fills): `ringing` and `answered` rules from live calls that reached the moment, `ended`
- * rules from calls that ended at most a minute before `pageSince` (when the page, or its current URL,
- * opened). Older calls come first, so with overwriting rules the newest call's values win.
- * `manual` rules are never due: they fill from the bar's button only.
+ * Which rules fill the page at `href`, each from one call: the newest that reached the rule's moment and
+ * meets its conditions. By level, not by edge (a page opened during a call still fills): `ringing` and
+ * `answered` rules take live calls, `ended` rules calls that ended at most ENDED_GRACE_MS before the
+ * rule's window opened (`matchStart`). `manual` rules are never due: they fill from the bar's button only.
  */
 export function dueFills(
   state: HubState,
   rules: readonly AutofillRule[],
   href: string,
-  pageSince: number,
+  matchStart: MatchStart,
 ): DueFill[] {
   const due: DueFill[] = [];
   for (const rule of rulesForPage(rules, href)) {
     if (rule.on === 'manual') continue;
     const moment = rule.on;
-    const calls =
-      moment === 'ended'
-        ? state.recent
-            .filter((call) => (call.endedAt ?? call.createdAt) >= pageSince - ENDED_GRACE_MS)
-            .reverse()
-        : state.calls;
-    for (const call of calls) {
-      if (momentReached(call, moment) && conditionsHold(rule.conditions, call)) due.push({ rule, call });
+    const earliest = moment === 'ended' ? matchStart(rule) - ENDED_GRACE_MS : Number.NEGATIVE_INFINITY;
+    let newest: { readonly call: Call; readonly at: number } | undefined;
+    for (const call of moment === 'ended' ? state.recent : state.calls) {
+      const at = reachedAt(call, moment);
+      if (at === undefined || at < earliest || (newest && at <= newest.at)) continue;
+      if (conditionsHold(rule.conditions, call)) newest = { call, at };
     }
+    if (newest) due.push({ rule, call: newest.call });
   }
   return due;
 }

@@ -2,6 +2,8 @@ import { effect, type ReadonlySignal } from '@preact/signals';
 import type { AutofillRule } from '../../src/core/config/types';
 import type { HubState } from '../../src/core/hub-state';
 import { dueFills } from './due';
+import { trackMatchStart } from './match-start';
+import { rulesForPage } from './page-rules';
 import { applyAutofillRule, type FieldReport } from './run';
 
 export interface AutofillTriggerOptions {
@@ -31,7 +33,9 @@ const RETRIED: ReadonlySet<FieldReport['outcome']> = new Set(['not-found', 'not-
 
 /** One (rule, call) pair on this page: the fields it still has to fill, and until when it tries. */
 interface Pending {
+  /** Indices of the rule's fields not filled yet (not found, not fillable, no such option). */
   readonly remaining: Set<number>;
+  /** Epoch ms after which the pair stops trying. */
   readonly deadline: number;
 }
 
@@ -45,8 +49,7 @@ export function startAutofillTrigger(options: AutofillTriggerOptions): () => voi
   const { document } = options;
   const retryMs = options.retryMs ?? RETRY_MS;
   const pairs = new Map<string, Pending>();
-  let lastHref: string | undefined;
-  let pageSince = options.loadedAt;
+  const matchStart = trackMatchStart(options.loadedAt);
   let observer: MutationObserver | undefined;
   let batch: ReturnType<typeof setTimeout> | undefined;
   let expiry: ReturnType<typeof setTimeout> | undefined;
@@ -85,14 +88,14 @@ export function startAutofillTrigger(options: AutofillTriggerOptions): () => voi
     const rules = options.rules.peek();
     const href = options.href.peek();
     const now = Date.now();
-    if (lastHref !== undefined && href !== lastHref) pageSince = now;
-    lastHref = href;
+    // Before the state check: a rule's window opens when it matches, whether or not calls are known yet.
+    const since = matchStart(rulesForPage(rules, href), href, now);
     if (!state || rules.length === 0) {
       stopWatching();
       return;
     }
     let nextDeadline = Number.POSITIVE_INFINITY;
-    for (const { rule, call } of dueFills(state, rules, href, pageSince)) {
+    for (const { rule, call } of dueFills(state, rules, href, since)) {
       const key = JSON.stringify([rule.id, call.id]);
       let pending = pairs.get(key);
       if (!pending) {

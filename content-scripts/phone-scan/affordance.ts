@@ -14,7 +14,9 @@ const HIDE_DELAY_MS = 400;
 export type ShownVia = 'pointer' | 'focus';
 
 interface Current {
+  /** The number the button dials. */
   readonly number: FoundNumber;
+  /** Why it is shown: the pointer is over the number, or keyboard focus is on it. */
   readonly via: ShownVia;
   /** The page element that had focus, given it back when the agent leaves our button. */
   returnFocus?: HTMLElement | SVGElement;

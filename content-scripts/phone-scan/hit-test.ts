@@ -42,7 +42,9 @@ const contains = (rect: DOMRect, x: number, y: number) =>
   y <= rect.bottom + SLOP_PX;
 
 export interface Hit {
+  /** The number under the point. */
   readonly number: FoundNumber;
+  /** Its boxes on screen (one per line it wraps over), viewport coordinates. */
   readonly rects: DOMRect[];
 }
 

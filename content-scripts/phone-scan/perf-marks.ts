@@ -23,14 +23,21 @@ const ENTRY_CAP = 20_000;
 export interface IdleDetail {
   /** Distinct numbers (by E.164) found by lookups so far. */
   readonly numbers: number;
+  /** Lookups run (pointer stops and focus moves over text). */
   readonly lookups: number;
+  /** Blocks of page text read. */
   readonly blocksRead: number;
+  /** Text nodes visited while reading them. */
   readonly textNodes: number;
   /** Texts handed to the phone-number finder (the rest were cached or had too few digits). */
   readonly finderCalls: number;
+  /** Texts the finder answered from its cache. */
   readonly cacheHits: number;
+  /** Measured slices of our main-thread work. */
   readonly slices: number;
+  /** Their total duration, ms. */
   readonly busyMs: number;
+  /** The longest single slice, ms. */
   readonly longestSliceMs: number;
 }
 

@@ -5,16 +5,21 @@ import { type Anchor, type DomPoint, readSegment, type Segment } from './segment
 
 /** A number found in page text, located by DOM positions (a Range is made only to measure or check it). */
 export interface FoundNumber {
+  /** Where its first character is. */
   readonly start: DomPoint;
+  /** Just after its last character. */
   readonly end: DomPoint;
   /** As the page shows it, whitespace collapsed. */
   readonly raw: string;
+  /** The number in E.164, what a dial sends. */
   readonly e164: string;
 }
 
 /** What one read cost, for the counters in the performance marks. */
 export interface ReadCounts {
+  /** Blocks read. */
   blocksRead: number;
+  /** Text nodes visited. */
   textNodes: number;
 }
 

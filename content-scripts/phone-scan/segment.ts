@@ -12,15 +12,21 @@ import { isInline, skipsOwnText } from './dom-rules';
 
 /** A position inside a text node. */
 export interface DomPoint {
+  /** The text node. */
   readonly node: Text;
+  /** Characters into it. */
   readonly offset: number;
 }
 
 /** A run of `length` characters of the segment text copied from `node` starting at `offset`. */
 interface Piece {
+  /** Where the run starts in the segment text. */
   readonly at: number;
+  /** The text node it was copied from. */
   readonly node: Text;
+  /** Where the run starts in that node. */
   readonly offset: number;
+  /** How many characters it has. */
   readonly length: number;
 }
 
@@ -53,7 +59,9 @@ export const READ_LIMIT = { chars: 4096, nodes: 1024 } as const;
 
 /** Where a read is centred: a text node (and the offset in it, when known) or a skipped element. */
 export interface Anchor {
+  /** The text node, or the element skipped over. */
   readonly node: Node;
+  /** Characters into the text node, when known. */
   readonly offset?: number;
 }
 
@@ -106,7 +114,9 @@ function lineAnchor(anchor: Anchor, block: Element, skips: Skips): Anchor {
 }
 
 interface Budget {
+  /** Characters the read may still copy. */
   chars: number;
+  /** Nodes the read may still visit. */
   nodes: number;
 }
 

@@ -31,13 +31,16 @@ export function createConfigService(
     return { ok: true };
   };
 
+  // Before `start` (a message that woke the worker can come first) the stored configuration is read.
+  const inForce = async () => current ?? (await loadConfig(vendors));
+
   const service: ConfigService & { start(): Promise<void>; readonly current: SoftbarConfig | undefined } = {
     get current() {
       return current;
     },
     start: reload,
     view: async (): Promise<ConfigView> => ({
-      config: current ?? (await loadConfig(vendors)),
+      config: await inForce(),
       vendors: vendors.map((vendor) => ({ id: vendor.id, label: vendor.label })),
       locked: await lockedFields(),
     }),
@@ -48,6 +51,10 @@ export function createConfigService(
     update: async (patch) => {
       const result = applyConfigUpdate(await loadStoredConfig(vendors), patch, vendors, await lockedFields());
       return result.ok ? store(result.config) : { ok: false, issues: result.issues };
+    },
+    callLogOptions: async () => {
+      const { prompt, dispositions } = (await inForce()).callLog;
+      return { prompt, dispositions };
     },
   };
   return service;

@@ -23,7 +23,9 @@ export interface HubDeps {
   readonly vendors: readonly VendorDefinition[];
   /** Survives the worker being stopped; cleared when the browser closes. */
   readonly sessionStore: KeyValueStore;
+  /** Epoch ms, for event and state times. */
   readonly now: () => number;
+  /** The worker's log; vendor adapters log here too. */
   readonly log: Logger;
 }
 

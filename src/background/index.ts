@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { originOf } from '../core/page-policy';
+import { isCrmPage, originOf } from '../core/page-policy';
 import { isEnvelope, type SiteStatus, type TabRequest } from '../messaging/protocol';
 import { vendorDefinitions } from '../vendors/registry';
 import { createConfigService } from './config-service';
@@ -15,9 +15,9 @@ import { createCallNotifier } from './notifications/call-notifier';
 import { createCrmFocus } from './notifications/crm-focus';
 import { PagePolicies } from './page-policies';
 import { createRouter, type SiteService } from './router';
-import { browserTabs } from './screen-pop/browser-tabs';
 import { createScreenPopper } from './screen-pop/screen-popper';
 import { senderRole } from './sender-role';
+import { browserTabs } from './tabs/browser-tabs';
 
 const log: Logger = (level, message, detail) => {
   const line = `[softbar] ${message}`;
@@ -71,7 +71,9 @@ const screenPopper = createScreenPopper({
   now: Date.now,
   log,
 });
-const crmFocus = createCrmFocus(browserTabs, (url) => policies.policyFor(url).bar);
+// A CRM page is one where the bar runs and the site is on the admin's allow list: there the bar shows the
+// call, so no notification is needed. With an empty allow list every page the bar runs on counts.
+const crmFocus = createCrmFocus(browserTabs, (url) => isCrmPage(policies.policyFor(url)));
 const notifier = createCallNotifier({
   hub,
   notifications: browserNotifications,
@@ -103,7 +105,11 @@ chrome.alarms.onAlarm.addListener(
 // Registered synchronously: a click on a notification's button may be what wakes the worker.
 listenToNotifications(notifier);
 void afterStart(() => Promise.all([screenPopper.start(), notifier.start()]));
-browser.windows.onFocusChanged.addListener(() => void afterStart(() => notifier.check()));
+// What the agent looks at changed: another window or application, or another tab of the same window. A
+// call that rang while a CRM page had the focus is notified once the agent looks elsewhere.
+const lookAgain = () => void afterStart(() => notifier.check());
+browser.windows.onFocusChanged.addListener(lookAgain);
+browser.tabs.onActivated.addListener(lookAgain);
 
 const tabUrl = async (tabId: number): Promise<string | undefined> => {
   if (!Number.isInteger(tabId)) throw new Error('No tab given.');

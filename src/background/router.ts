@@ -1,6 +1,7 @@
-import type { CallLogRecord, HistoryView } from '../core/history/types';
+import type { CallLogRecord, HistoryPage, HistoryView, LogAccess } from '../core/history/types';
 import {
   ALLOWED_ROLES,
+  type CallLogOptions,
   type ConfigChangeResult,
   type ConfigView,
   type Envelope,
@@ -20,8 +21,10 @@ export interface ConfigService {
   view(): Promise<ConfigView>;
   /** Validates and stores a whole document; the old configuration stays when it is invalid. */
   importJson(json: string): Promise<ConfigChangeResult>;
-  /** Changes the active profile and/or the default region. */
+  /** Changes the active profile, the default region, or a whole rules section. */
   update(patch: RequestOf<'updateConfig'>): Promise<ConfigChangeResult>;
+  /** The call-log settings the form needs, from the configuration in force; never the webhook. */
+  callLogOptions(): Promise<CallLogOptions>;
 }
 
 /** The popup's per-site switch, over the tab's URL (which only the worker may read). */
@@ -34,15 +37,23 @@ export interface SiteService {
 
 /** The call history, as the bar, popup and options page reach it. */
 export interface CallLogService {
-  /** Saves notes and disposition of an ended call; resolves once durable (and queued for the webhook). */
-  save(callId: string, notes: string, disposition: unknown): Promise<CallLogRecord>;
-  /** Marks the log "later": the bar stops asking. */
-  defer(callId: string): Promise<void>;
-  /** The newest `limit` records and webhook deliveries. */
-  view(limit: number): Promise<HistoryView>;
+  /**
+   * Saves notes and disposition of an ended call; resolves once durable (and queued for the webhook).
+   * Rejects, changing nothing, for a log already saved unless `access.mayEditSaved`.
+   */
+  save(callId: string, notes: string, disposition: unknown, access: LogAccess): Promise<CallLogRecord>;
+  /** Marks a pending log "later": the bar stops asking. Rejects for a saved log unless `access.mayEditSaved`. */
+  defer(callId: string, access: LogAccess): Promise<void>;
+  /** One page of records, newest first, with the webhook deliveries; rejects a `before` that is no time. */
+  view(page: HistoryPage): Promise<HistoryView>;
 }
 
-type Handlers = { [N in MessageName]: (data: RequestOf<N>) => Promise<ResponseOf<N>> | ResponseOf<N> };
+type Handlers = {
+  [N in MessageName]: (data: RequestOf<N>, role: SenderRole) => Promise<ResponseOf<N>> | ResponseOf<N>;
+};
+
+/** Only extension pages edit saved logs; a content script runs in a web page and may be subverted by it. */
+const accessOf = (role: SenderRole): LogAccess => ({ mayEditSaved: role === 'extensionPage' });
 
 /** Answers protocol messages after checking that the sender's role may send them. */
 export function createRouter(hub: Hub, config: ConfigService, sites: SiteService, calls: CallLogService) {
@@ -56,14 +67,11 @@ export function createRouter(hub: Hub, config: ConfigService, sites: SiteService
     updateConfig: (data) => config.update(data ?? {}),
     siteStatus: (data) => sites.status(Number(data?.tabId)),
     setDetection: (data) => sites.setDetection(Number(data?.tabId), data?.enabled === true),
-    saveCallLog: (data) => calls.save(String(data?.callId), String(data?.notes ?? ''), data?.disposition),
-    deferCallLog: (data) => calls.defer(String(data?.callId)),
-    getHistory: (data) => calls.view(Number(data?.limit ?? 500)),
-    // TODO(helper G): `before` paging; options from the config service
-    callLogOptions: async () => {
-      const { config: current } = await config.view();
-      return { prompt: current.callLog.prompt, dispositions: current.callLog.dispositions };
-    },
+    saveCallLog: (data, role) =>
+      calls.save(String(data?.callId), String(data?.notes ?? ''), data?.disposition, accessOf(role)),
+    deferCallLog: (data, role) => calls.defer(String(data?.callId), accessOf(role)),
+    getHistory: (data) => calls.view({ limit: data?.limit, before: data?.before }),
+    callLogOptions: () => config.callLogOptions(),
     closeFrame: () => hub.setFrame(undefined),
   };
 
@@ -74,8 +82,8 @@ export function createRouter(hub: Hub, config: ConfigService, sites: SiteService
       return { ok: false, error: `"${envelope.name}" is not allowed from this context.` };
     }
     try {
-      const handler = handlers[envelope.name] as (data: unknown) => unknown;
-      return { ok: true, value: (await handler(envelope.data)) as ResponseOf<MessageName> };
+      const handler = handlers[envelope.name] as (data: unknown, role: SenderRole) => unknown;
+      return { ok: true, value: (await handler(envelope.data, role)) as ResponseOf<MessageName> };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -2,8 +2,11 @@ import type { SenderRole } from '../messaging/protocol';
 
 /** The parts of a `runtime.MessageSender` the hub looks at. */
 export interface SenderInfo {
+  /** The sending extension's id. */
   readonly id?: string;
+  /** The sending page or frame's URL. */
   readonly url?: string;
+  /** Set when the sender is a content script (or an extension page) in a tab. */
   readonly tab?: unknown;
 }
 

@@ -46,13 +46,17 @@ export interface Call {
   readonly remoteNational?: string;
   /** The other party's name when known. */
   readonly remoteName?: string;
-  /** Queue, service and campaign the call came through, when the vendor says. */
+  /** The queue the call came through, when the vendor says. */
   readonly queue?: string;
+  /** The service the call came through, when the vendor says. */
   readonly service?: string;
+  /** The campaign the call belongs to, when the vendor says. */
   readonly campaign?: string;
-  /** Epoch ms timestamps. */
+  /** When the call appeared (epoch ms). */
   readonly createdAt: number;
+  /** When it was answered (epoch ms); absent until then. */
   readonly answeredAt?: number;
+  /** When it ended (epoch ms); absent while live. */
   readonly endedAt?: number;
   /** Whether the agent's microphone is muted on this call. */
   readonly muted: boolean;

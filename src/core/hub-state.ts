@@ -11,8 +11,11 @@ export const MAX_NOTICES = 5;
 export interface Notice {
   /** Unique within the session, for dismissing. */
   readonly id: string;
+  /** How the bar styles it. */
   readonly level: NoticeLevel;
+  /** What the agent reads. */
   readonly text: string;
+  /** When it was raised (epoch ms). */
   readonly at: number;
 }
 
@@ -22,8 +25,11 @@ export interface HubState {
   readonly session: { readonly profileId: string; readonly vendorId: string; readonly label: string };
   /** The vendor connection. */
   readonly connection: {
+    /** Where the connection stands. */
     readonly status: ConnectionStatus;
+    /** Why, for the agent, when it is not simply connected. */
     readonly message?: string;
+    /** When the status last changed (epoch ms). */
     readonly since: number;
   };
   /** What the vendor can do. */
@@ -38,17 +44,26 @@ export interface HubState {
   readonly notices: readonly Notice[];
   /** Ended calls whose log still waits for the agent's notes, newest first (kept by the call history). */
   readonly wrapUp: readonly WrapUpItem[];
-  /** A page shown in a frame inside the bar (screen-pop `frame`, vendor "open in frame"). */
+  /**
+   * A page shown in a frame inside the bar: screen-pop `frame` rules (and vendors that ask for a frame).
+   * One tied to a call closes when a new call comes in after that call ended.
+   */
   readonly frame?: BarFrame;
 }
 
 /** An ended call whose notes and disposition the agent has not given yet. */
 export interface WrapUpItem {
+  /** The call's id, as `saveCallLog` and `deferCallLog` take it. */
   readonly callId: string;
+  /** Who started the call. */
   readonly direction: 'inbound' | 'outbound';
+  /** The other party's number exactly as the vendor gave it. */
   readonly remoteNumber: string;
+  /** The number as people write it internationally, when it parses. */
   readonly remoteDisplay?: string;
+  /** The other party's name, when known. */
   readonly remoteName?: string;
+  /** When the call ended (epoch ms); the list is newest first. */
   readonly endedAt: number;
   /** The agent chose "Later": the bar stops asking, the popup still lists it. */
   readonly deferred: boolean;

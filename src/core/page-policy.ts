@@ -1,5 +1,6 @@
 import { autofillRulesFor, excludedSelectors, siteAllowed, siteBlocked } from './config/site-match';
 import type { AutofillRule, SoftbarConfig } from './config/types';
+import { parseHttpUrl } from './http-url';
 
 /** What Softbar does on one page, decided by the hub from the configuration and the agent's choices. */
 export interface PagePolicy {
@@ -24,6 +25,15 @@ export interface PagePolicy {
   readonly dispositions: readonly string[];
 }
 
+/**
+ * Whether a page with `policy` is one of the admin's CRM pages: the bar runs there and the site is on the
+ * admin's allow list (with an empty allow list, every site the bar runs on). Notifications stay quiet
+ * while the agent looks at one, since the bar there shows the call.
+ */
+export function isCrmPage(policy: PagePolicy): boolean {
+  return policy.bar && !policy.confirmDial;
+}
+
 /** The agent's own per-site choices, kept by the hub. */
 export interface AgentSitePrefs {
   /** Origins (`https://crm.example.com`) where the agent turned phone-number detection off. */
@@ -42,15 +52,12 @@ export const INERT_POLICY: PagePolicy = {
   dispositions: [],
 };
 
+/** The origin (`https://crm.example.com`) of an http(s) page, or undefined for any other URL. */
 export function originOf(url: string): string | undefined {
-  try {
-    const { protocol, origin } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseHttpUrl(url)?.origin;
 }
 
+/** What Softbar does on `url`, from the admin's configuration and the agent's own choices. */
 export function pagePolicy(url: string, config: SoftbarConfig, prefs: AgentSitePrefs): PagePolicy {
   const origin = originOf(url);
   if (!origin || siteBlocked(url, config.sites))

@@ -38,7 +38,7 @@ export function reduce(state: HubState, event: VendorEvent, ctx: ReduceContext):
         ctx.warn(`call ${event.call.vendorCallId} offered twice; ignored`, event);
         return state;
       }
-      return { ...state, calls: [...state.calls, newCall(event.call, event.at, ctx)] };
+      return withoutStaleFrame({ ...state, calls: [...state.calls, newCall(event.call, event.at, ctx)] });
     }
     case 'snapshot':
       return applySnapshot(state, event, ctx);
@@ -174,19 +174,32 @@ function applySnapshot(
     next = { ...next, agent: nextAgent(next.agent, event.agentState, event.reason, event.at) };
   const seen = new Set<Call>();
   const calls: Call[] = [];
+  let offered = false;
   for (const info of event.calls) {
     const existing = findLive(next, info.vendorCallId);
     if (existing) {
       seen.add(existing);
       calls.push(mergeInfo(existing, info, event.at));
     } else {
+      offered = true;
       calls.push(newCall(info, event.at, ctx));
     }
   }
   for (const gone of next.calls.filter((c) => !seen.has(c))) {
     next = endCall(next, gone, 'lost', event.at);
   }
-  return { ...next, calls };
+  return offered ? withoutStaleFrame({ ...next, calls }) : { ...next, calls };
+}
+
+/**
+ * Closes a frame tied to a call that is no longer live; called when a new call comes in. Until then the
+ * agent may still be reading it during wrap-up, but the next caller must not sit beside the old caller's
+ * record. A frame tied to no call stays.
+ */
+function withoutStaleFrame(state: HubState): HubState {
+  const callId = state.frame?.callId;
+  if (callId === undefined || state.calls.some((call) => call.id === callId)) return state;
+  return { ...state, frame: undefined };
 }
 
 function mergeInfo(call: Call, info: VendorCallInfo, at: number): Call {

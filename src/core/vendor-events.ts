@@ -9,14 +9,23 @@ export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 're
 export interface VendorCallInfo {
   /** The vendor's id for the call. */
   readonly vendorCallId: string;
+  /** Who started the call. */
   readonly direction: CallDirection;
+  /** Where the call stands (an ended call is reported by `callEnded`, or by leaving a snapshot). */
   readonly state: Exclude<CallState, 'ended'>;
+  /** The other party's number as the vendor has it. */
   readonly remoteNumber: string;
+  /** The other party's name, when the vendor knows it. */
   readonly remoteName?: string;
+  /** Voice when absent. */
   readonly media?: CallMedia;
+  /** The queue the call came through. */
   readonly queue?: string;
+  /** The service the call came through. */
   readonly service?: string;
+  /** The campaign the call belongs to. */
   readonly campaign?: string;
+  /** Whether the agent's microphone is muted; unchanged (or false for a new call) when absent. */
   readonly muted?: boolean;
   /** When the vendor says the call was answered (epoch ms). */
   readonly answeredAt?: number;

@@ -1,7 +1,7 @@
 import type { Command } from '../core/commands';
 import type { ConfigIssue, SoftbarConfig } from '../core/config/types';
 import type { ConfigUpdate } from '../core/config/update';
-import type { CallLogRecord, HistoryView } from '../core/history/types';
+import type { CallLogRecord, HistoryPage, HistoryView } from '../core/history/types';
 import type { HubState } from '../core/hub-state';
 import type { PagePolicy } from '../core/page-policy';
 
@@ -10,12 +10,27 @@ export type SenderRole = 'extensionPage' | 'contentScript';
 
 /** What the options page shows: the configuration plus what it may not change. */
 export interface ConfigView {
+  /** The configuration in force (policy fields included). */
   readonly config: SoftbarConfig;
   /** Vendors this build can connect, for the profile picker. */
   readonly vendors: readonly { readonly id: string; readonly label: string }[];
   /** Top-level configuration fields an enterprise policy sets: shown locked in the options page. */
   readonly locked?: readonly string[];
 }
+
+/** What the call-log form needs of the configuration (nothing else: the rest holds credentials). */
+export interface CallLogOptions {
+  /** After a call, the bar asks for notes and a disposition. */
+  readonly prompt: boolean;
+  /** Dispositions the agent picks from; empty = notes only. */
+  readonly dispositions: readonly string[];
+}
+
+/**
+ * Most records one `getHistory` answer holds, whatever `limit` asks: a runtime message may be at most
+ * 64 MiB, and one record can carry 10,000 characters of notes and the vendor's data.
+ */
+export const MAX_HISTORY_PAGE = 1000;
 
 export type ConfigChangeResult =
   | { readonly ok: true }
@@ -46,27 +61,31 @@ export interface ProtocolMap {
     response: SiteStatus;
     roles: 'extensionPage';
   };
-  /** Save the notes and disposition of an ended call; answers once the log is durable. */
+  /**
+   * Save the notes and disposition of an ended call; answers once the log is durable. A content script
+   * may only complete a pending or deferred log; editing a saved one takes an extension page.
+   */
   saveCallLog: {
     request: { callId: string; notes: string; disposition?: string };
     response: CallLogRecord;
     roles: 'extensionPage' | 'contentScript';
   };
-  /** The agent leaves an ended call's log for later: the bar stops asking. */
+  /** The agent leaves an ended call's log for later: the bar stops asking. Refused for a saved log. */
   deferCallLog: { request: { callId: string }; response: void; roles: 'extensionPage' | 'contentScript' };
   /**
-   * The call history and webhook deliveries, newest first: at most `limit` records that ended before
-   * `before` (epoch ms; absent = now), so long histories are read page by page.
+   * The call history and webhook deliveries, newest first: at most `limit` records (1 to
+   * `MAX_HISTORY_PAGE`) that ended before `before` (epoch ms; absent = now), so long histories are read
+   * page by page.
    */
   getHistory: {
-    request: { limit?: number; before?: number } | undefined;
+    request: HistoryPage | undefined;
     response: HistoryView;
     roles: 'extensionPage';
   };
   /** What the call-log form needs (and nothing else of the configuration, which holds credentials). */
   callLogOptions: {
     request: undefined;
-    response: { readonly prompt: boolean; readonly dispositions: readonly string[] };
+    response: CallLogOptions;
     roles: 'extensionPage';
   };
   /** Close the bar's frame panel. */
@@ -103,8 +122,11 @@ export const ALLOWED_ROLES: { readonly [N in MessageName]: readonly ProtocolMap[
 
 /** The envelope on the wire, tagged so the hub ignores messages that are not ours. */
 export interface Envelope<N extends MessageName = MessageName> {
+  /** Marks the message as Softbar's. */
   readonly softbar: 1;
+  /** Which message it is. */
   readonly name: N;
+  /** The request data of that message. */
   readonly data: RequestOf<N>;
 }
 

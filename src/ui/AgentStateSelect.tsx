@@ -8,7 +8,9 @@ import { StateDot } from './StateDot';
 import { useElapsed } from './use-elapsed';
 
 interface Props {
+  /** The agent's state as the hub knows it. */
   readonly agent: AgentState;
+  /** Which states and not-ready reasons the vendor offers. */
   readonly caps: Capabilities;
 }
 

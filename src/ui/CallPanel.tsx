@@ -13,10 +13,13 @@ import { TransferPanel } from './TransferPanel';
 export type CallPanelName = 'transfer' | 'keypad';
 
 interface Props {
+  /** The focused call. */
   readonly call: Call;
+  /** What the vendor can do: only those buttons show. */
   readonly caps: Capabilities;
   /** Which of the call's panels is open; owned by the parent so opening one can close the dial pad. */
   readonly panel: CallPanelName | undefined;
+  /** The agent opened a panel, or closed it (undefined). */
   readonly onPanel: (panel: CallPanelName | undefined) => void;
 }
 

@@ -1,7 +1,9 @@
 import type { HubState } from '../core/hub-state';
 
 interface Props {
+  /** The signed-in profile, if any: its label names the line. */
   readonly session: HubState['session'];
+  /** The vendor connection's status, in words and colour. */
   readonly connection: HubState['connection'];
   /** Whether this page still hears the hub; false while the extension's worker restarts. */
   readonly linked: boolean;

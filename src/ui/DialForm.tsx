@@ -1,13 +1,15 @@
-import type { RefObject, TargetedSubmitEvent } from 'preact';
+import type { RefObject } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { normalizeDialString } from '../core/phone/dial-string';
 import { runCommand } from './actions';
 import { DialPad } from './DialPad';
 import { Icon } from './icons';
+import { trustedSubmit } from './trusted-submit';
 
 interface Props {
   /** The field's text; owned by the parent so "recent calls" can fill it. */
   readonly value: string;
+  /** The field's new text: typed, from the keypad or "Delete last digit"; '' once a number is dialed. */
   readonly onValueChange: (value: string) => void;
   /** Lets the parent focus the field (after picking a recent number). */
   readonly inputRef?: RefObject<HTMLInputElement | null>;
@@ -26,8 +28,7 @@ export function DialForm({ value, onValueChange, inputRef, onDialed }: Props) {
   const id = useId();
   const [problem, setProblem] = useState<string | undefined>(undefined);
 
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const dial = async () => {
     const found = dialProblem(value);
     setProblem(found);
     const number = normalizeDialString(value);
@@ -44,7 +45,7 @@ export function DialForm({ value, onValueChange, inputRef, onDialed }: Props) {
   };
 
   return (
-    <form class="sb-dial" onSubmit={submit} noValidate>
+    <form class="sb-dial" {...trustedSubmit(dial)} noValidate>
       <label class="sb-field-label" for={`${id}-n`}>
         Number to dial
       </label>

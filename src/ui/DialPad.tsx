@@ -20,6 +20,7 @@ export const isPadKey = (key: string): boolean => key.length === 1 && '012345678
 interface Props {
   /** Name of the group for assistive tech: "Dial pad", "Keypad tones". */
   readonly label: string;
+  /** A key was pressed (clicked, or typed while focus is on the pad). */
   readonly onPress: (key: string) => void;
 }
 

@@ -3,6 +3,7 @@ import type { BarFrame } from '../core/hub-state';
 import { isHttpUrl } from '../core/rules/template';
 import { request } from './actions';
 import { Icon } from './icons';
+import { useTabSeen } from './use-tab-seen';
 
 /**
  * What the framed page may do. Scripts and its own origin: a CRM record page is an application that
@@ -14,9 +15,22 @@ import { Icon } from './icons';
  */
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups';
 
-/** The bar's frame panel: a page (screen-pop "frame") shown inside the bar, with a way out to a tab. */
-export function FramePanel({ frame }: { frame: BarFrame }) {
+interface Props {
+  /** The page to show, as the hub set it; a new `at` is a new frame. */
+  readonly frame: BarFrame;
+}
+
+/**
+ * The bar's frame panel: a page (screen-pop "frame") shown inside the bar, with a way out to a tab.
+ *
+ * The hub sets the frame in every tab that has the bar, so the page loads only in tabs the agent brings
+ * to the front, not in every open tab (each load is a request for the record, maybe from an unrelated
+ * site). A background tab shows the header and a note, and loads the page when the agent switches to it;
+ * once loaded it stays when the tab is hidden again (no second load, nothing typed in it lost).
+ */
+export function FramePanel({ frame }: Props) {
   const titleId = useId();
+  const seen = useTabSeen();
   // The hub checks the URL before it sets the frame; the bar checks again before loading anything.
   const safe = isHttpUrl(frame.url);
   const close = () => void request('closeFrame', undefined);
@@ -36,7 +50,13 @@ export function FramePanel({ frame }: { frame: BarFrame }) {
           Close
         </button>
       </div>
-      {safe ? (
+      {!safe ? (
+        <p class="sb-field-error" role="alert">
+          This page cannot be shown: only http and https addresses open in the bar.
+        </p>
+      ) : !seen ? (
+        <p class="sb-hint">The page loads here when you switch to this tab.</p>
+      ) : (
         // Many sites refuse to be framed (X-Frame-Options, CSP frame-ancestors): "Open in tab" still works.
         <iframe
           class="sb-frame-page"
@@ -46,10 +66,6 @@ export function FramePanel({ frame }: { frame: BarFrame }) {
           referrerpolicy="no-referrer"
           loading="eager"
         />
-      ) : (
-        <p class="sb-field-error" role="alert">
-          This page cannot be shown: only http and https addresses open in the bar.
-        </p>
       )}
     </section>
   );

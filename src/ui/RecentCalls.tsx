@@ -3,6 +3,7 @@ import { DIRECTION_LABELS, displayNumber, END_REASON_LABELS, formatCallTime, for
 import { Icon } from './icons';
 
 interface Props {
+  /** Ended calls, newest first (the hub's `recent`). */
   readonly calls: readonly Call[];
   /** The agent picked a number: the parent puts it in the dial field (dialing stays an explicit step). */
   readonly onPick: (number: string) => void;

@@ -11,6 +11,7 @@ import { OtherCalls } from './OtherCalls';
 import { RecentCalls } from './RecentCalls';
 
 interface Props {
+  /** The hub's live state. */
   readonly state: HubState;
   /** Whether the hub is reachable right now (see `hubLinked`). */
   readonly linked: boolean;

@@ -6,7 +6,9 @@ import { normalizeDialString } from '../core/phone/dial-string';
 import { runCommand } from './actions';
 
 interface Props {
+  /** The call to transfer. */
   readonly call: Call;
+  /** Which transfers the vendor offers (blind, consult). */
   readonly caps: Capabilities;
   /** Called when the agent is done with the panel (a blind transfer went through, Escape). */
   readonly onClose: () => void;

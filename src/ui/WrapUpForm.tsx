@@ -1,9 +1,9 @@
 import { signal } from '@preact/signals';
-import type { TargetedSubmitEvent } from 'preact';
 import { useId } from 'preact/hooks';
 import type { WrapUpItem } from '../core/hub-state';
 import { send } from '../messaging/client';
 import { DIRECTION_LABELS, displayNumber, formatCallTime, partyLabel } from './format';
+import { trustedSubmit } from './trusted-submit';
 
 interface Props {
   /** The ended call whose log this form writes. */
@@ -22,6 +22,7 @@ interface Draft {
   readonly notes: string;
   /** The chosen disposition; empty for none. */
   readonly disposition: string;
+  /** Where the log stands: typing, waiting for the hub, or saved. */
   readonly phase: WrapUpPhase;
   /** Why the last save or "Later" failed, in words for the agent. */
   readonly error?: string;
@@ -35,6 +36,12 @@ const MAX_DRAFTS = 50;
  * Drafts by call id, outside any component: the bar re-renders on every hub update, unmounts the form
  * when minimized and switches to a newer call when one ends, and none of that may lose typed notes. A
  * page reload loses them (seconds of typing, which the agent sees go).
+ *
+ * A draft belongs to the page it is typed in: the same call's form in another tab, or in the popup,
+ * starts empty and does not see it. Whichever page the agent presses Save in stores what that page's
+ * form shows, empty notes included, and the hub then drops the call, so a draft in another page is not
+ * saved and is lost. We accept that because saving is always the agent's own press of Save in the form
+ * they are looking at (see trusted-submit.ts), never a side effect.
  */
 const drafts = signal<ReadonlyMap<string, Draft>>(new Map());
 
@@ -73,8 +80,7 @@ export function WrapUpForm({ item, dispositions, onDone }: Props) {
   const disposition = dispositions.includes(draft.disposition) ? draft.disposition : '';
   const who = partyLabel(item);
 
-  const save = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     // Read the store, not this render: a double click lands before the re-render.
     const current = drafts.peek().get(callId) ?? EMPTY;
     if (current.phase !== 'editing') return;
@@ -102,7 +108,7 @@ export function WrapUpForm({ item, dispositions, onDone }: Props) {
   };
 
   return (
-    <form class="sb-wrapup" aria-label={`Call log for ${who}`} onSubmit={save} noValidate>
+    <form class="sb-wrapup" aria-label={`Call log for ${who}`} {...trustedSubmit(save)} noValidate>
       <p class="sb-wrapup-who">
         <strong>{who}</strong>
         {item.remoteName?.trim() && <span class="sb-wrapup-number"> {displayNumber(item)}</span>}

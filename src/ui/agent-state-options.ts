@@ -4,6 +4,7 @@ import type { Capabilities } from '../core/capabilities';
 export interface AgentStateOption {
   /** The `<option>` value: the state, or `notReady:<reason id>`. */
   readonly value: string;
+  /** What the agent reads: "Ready", "Not ready — Lunch". */
   readonly label: string;
   /** What choosing it asks the hub for; absent for options the agent cannot pick (busy, unknown reason). */
   readonly choice?: { readonly state: SelectableAgentState; readonly reason?: string };

@@ -1,12 +1,12 @@
+import { DEFAULT_RETRY_BASE_MS, DEFAULT_RETRY_MAX_MS } from '../../core/config/defaults';
 import type { WebhookSettings } from '../../core/config/types';
 
 // Up to 10% earlier than the nominal delay, so agents behind one recovering server do not retry in step.
 const JITTER = 0.1;
 // Keeps a zero or broken setting from turning retries into a busy loop.
 const MIN_DELAY_MS = 100;
-const FALLBACK_BASE_MS = 5_000;
-const FALLBACK_MAX_MS = 3_600_000;
 
+// A broken setting (validation refuses them; a hand-edited store might not) falls back to the defaults.
 const positive = (value: number, fallback: number) =>
   Number.isFinite(value) && value > 0 ? value : fallback;
 
@@ -15,8 +15,8 @@ const positive = (value: number, fallback: number) =>
  * failure, at most `retryMaxMs`, minus up to 10% jitter (`random` in [0, 1)).
  */
 export function retryDelay(attempts: number, webhook: WebhookSettings, random: () => number): number {
-  const base = positive(webhook.retryBaseMs, FALLBACK_BASE_MS);
-  const max = Math.max(base, positive(webhook.retryMaxMs, FALLBACK_MAX_MS));
+  const base = positive(webhook.retryBaseMs, DEFAULT_RETRY_BASE_MS);
+  const max = Math.max(base, positive(webhook.retryMaxMs, DEFAULT_RETRY_MAX_MS));
   const nominal = Math.min(max, base * 2 ** Math.max(0, attempts - 1));
   return Math.max(MIN_DELAY_MS, Math.round(nominal * (1 - JITTER * random())));
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../hub';
 import type { CallLogService } from '../router';
 import type { HistoryDb } from './db';
 import type { HistoryHub } from './history-hub';
+import { checkHistoryPage } from './history-page';
 import { deferRecord, newestRecords, saveNotes } from './log-store';
 import { createOutbox } from './outbox';
 import { deliveriesFor } from './outbox-store';
@@ -19,6 +20,7 @@ export interface CallHistoryDeps {
   readonly openDatabase: () => Promise<HistoryDb>;
   /** For the webhook; called as a plain function, never as a method. */
   readonly fetch: typeof fetch;
+  /** Epoch ms: when logs are saved and deliveries are due. */
   readonly now: () => number;
   /** Failures are logged here; request headers never are. */
   readonly log: Logger;
@@ -46,16 +48,12 @@ export interface CallHistory extends CallLogService {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_VIEW_LIMIT = 500;
-const MAX_VIEW_LIMIT = 100_000;
-
-const viewLimit = (limit: number) =>
-  Number.isNaN(limit) ? DEFAULT_VIEW_LIMIT : Math.min(MAX_VIEW_LIMIT, Math.max(0, Math.floor(limit)));
 
 /**
  * The call history: a record per ended call in IndexedDB, the agent's notes on it, the bar's wrap-up
- * list, and the webhook outbox. Saving again edits the log and queues its new revision for the webhook
- * (sent with the idempotency key `<callId>:<revision>`); saving the same content again does nothing.
+ * list, and the webhook outbox. Saving again (from an extension page) edits the log and queues its new
+ * revision for the webhook (sent with the idempotency key `<callId>:<revision>`); saving the same content
+ * again does nothing.
  */
 export function createCallHistory(deps: CallHistoryDeps): CallHistory {
   let database: Promise<HistoryDb> | undefined;
@@ -119,25 +117,30 @@ export function createCallHistory(deps: CallHistoryDeps): CallHistory {
       database = undefined;
     },
 
-    save: async (callId, notes, disposition): Promise<CallLogRecord> => {
+    save: async (callId, notes, disposition, access): Promise<CallLogRecord> => {
       await caughtUp();
       const settings = deps.settings();
       const input = parseLogNotes(notes, disposition, settings?.dispositions ?? []);
-      const result = await saveNotes(await db(), callId, input, settings?.webhook !== undefined, deps.now());
+      const result = await saveNotes(await db(), callId, input, {
+        queue: settings?.webhook !== undefined,
+        mayEditSaved: access.mayEditSaved,
+        at: deps.now(),
+      });
       if (result.changed) await wrapUp.refresh();
       if (result.queued) void outbox.drain();
       return result.record;
     },
 
-    defer: async (callId) => {
+    defer: async (callId, access) => {
       await caughtUp();
-      if (await deferRecord(await db(), callId)) await wrapUp.refresh();
+      if (await deferRecord(await db(), callId, access)) await wrapUp.refresh();
     },
 
-    view: async (limit): Promise<HistoryView> => {
+    view: async (page): Promise<HistoryView> => {
+      const { limit, before } = checkHistoryPage(page);
       await caughtUp();
       const open = await db();
-      const records = await newestRecords(open, viewLimit(limit));
+      const records = await newestRecords(open, limit, before);
       const deliveries = await deliveriesFor(
         open,
         records.map((record) => record.callId),

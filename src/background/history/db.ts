@@ -29,6 +29,11 @@ export interface OutboxEntry {
   readonly lastError?: string;
   /** Set with `lastError`: whether the failure holds back every log or only this one. */
   readonly failure?: FailureScope;
+  /**
+   * Set with `lastError`: the webhook URL that failed. `nextAttemptAt` is that URL's backoff; with another
+   * URL in force (the admin fixed a broken one) the entry is due at once.
+   */
+  readonly failedUrl?: string;
   /** When the 2xx came (epoch ms). */
   readonly deliveredAt?: number;
 }

@@ -1,11 +1,21 @@
-import type { CallLogRecord, CallLogStatus } from '../../core/history/types';
+import type { CallLogRecord, CallLogStatus, LogAccess } from '../../core/history/types';
 import { type HistoryDb, startingWith } from './db';
 import { newOutboxEntry } from './outbox-store';
 
 /** What the agent wrote for a call, checked. */
 export interface LogNotes {
+  /** Free text, within `MAX_NOTES_LENGTH`. */
   readonly notes: string;
+  /** One of the configured dispositions, or none. */
   readonly disposition?: string;
+}
+
+/** How a save is done. */
+export interface SaveOptions extends LogAccess {
+  /** Queue the log's new revision for the webhook (one is configured). */
+  readonly queue: boolean;
+  /** When the agent saved (epoch ms). */
+  readonly at: number;
 }
 
 /** What a save did. */
@@ -18,7 +28,18 @@ export interface SaveResult {
   readonly queued: boolean;
 }
 
-const missing = (callId: string) => new Error(`Call "${callId}" is not in the call history.`);
+/** The stored log `current` of `callId` when the sender may change it; else the error saying why not. */
+function editable(
+  callId: string,
+  current: CallLogRecord | undefined,
+  access: LogAccess,
+): CallLogRecord | Error {
+  if (!current) return new Error(`Call "${callId}" is not in the call history.`);
+  if (current.status === 'saved' && !access.mayEditSaved) {
+    return new Error("This call's log is already saved; edit it in the options page.");
+  }
+  return current;
+}
 
 /**
  * Stores each record whose call has none yet, in one transaction with the outbox entries of those
@@ -46,56 +67,63 @@ export async function addNewRecords(
 }
 
 /**
- * Saves the agent's notes, and queues the log's next revision for the webhook when `queue` says so, in
- * one transaction: once this resolves, both are on disk. A repeat of the saved content changes nothing.
+ * Saves the agent's notes, and queues the log's next revision for the webhook when `options.queue` says
+ * so, in one transaction: once this resolves, both are on disk. A repeat of the saved content changes
+ * nothing. Rejects, writing nothing, for a missing log, or a saved one unless `options.mayEditSaved`;
+ * the check is in the transaction, so a save racing it cannot slip past.
  */
 export async function saveNotes(
   db: HistoryDb,
   callId: string,
   input: LogNotes,
-  queue: boolean,
-  at: number,
+  options: SaveOptions,
 ): Promise<SaveResult> {
   const tx = db.transaction(['logs', 'outbox'], 'readwrite');
   const logs = tx.objectStore('logs');
-  const current = await logs.get(callId);
-  let result: SaveResult | undefined;
+  const current = editable(callId, await logs.get(callId), options);
+  if (current instanceof Error) {
+    await tx.done;
+    throw current;
+  }
+  let result: SaveResult;
   if (
-    current?.status === 'saved' &&
+    current.status === 'saved' &&
     current.notes === input.notes &&
     current.disposition === input.disposition
   ) {
     result = { record: current, changed: false, queued: false };
-  } else if (current) {
+  } else {
     const record: CallLogRecord = {
       ...current,
       notes: input.notes,
       disposition: input.disposition,
       status: 'saved',
-      savedAt: at,
+      savedAt: options.at,
     };
     await logs.put(record);
-    if (queue) {
+    if (options.queue) {
       const outbox = tx.objectStore('outbox');
       const previous = await outbox.get(callId);
-      await outbox.put(newOutboxEntry(record, (previous?.revision ?? 0) + 1, at));
+      await outbox.put(newOutboxEntry(record, (previous?.revision ?? 0) + 1, options.at));
     }
-    result = { record, changed: true, queued: queue };
+    result = { record, changed: true, queued: options.queue };
   }
   await tx.done;
-  if (!result) throw missing(callId);
   return result;
 }
 
-/** Marks a pending log "later"; a saved one stays saved. Returns whether anything changed. */
-export async function deferRecord(db: HistoryDb, callId: string): Promise<boolean> {
+/**
+ * Marks a pending log "later"; a deferred one stays deferred, and a saved one stays saved when `access`
+ * may edit it and is refused otherwise. Returns whether anything changed.
+ */
+export async function deferRecord(db: HistoryDb, callId: string, access: LogAccess): Promise<boolean> {
   const tx = db.transaction('logs', 'readwrite');
-  const current = await tx.store.get(callId);
-  const changed = current?.status === 'pending';
-  if (current && changed) await tx.store.put({ ...current, status: 'deferred' });
+  const current = editable(callId, await tx.store.get(callId), access);
+  const pending = !(current instanceof Error) && current.status === 'pending';
+  if (pending) await tx.store.put({ ...current, status: 'deferred' });
   await tx.done;
-  if (!current) throw missing(callId);
-  return changed;
+  if (current instanceof Error) throw current;
+  return pending;
 }
 
 /** Up to `limit` records with `status`, newest first. */
@@ -125,11 +153,12 @@ export async function awaitingNotes(db: HistoryDb, limit: number): Promise<CallL
   return [...pending, ...deferred].sort((a, b) => b.endedAt - a.endedAt).slice(0, limit);
 }
 
-/** The newest `limit` records. */
-export async function newestRecords(db: HistoryDb, limit: number): Promise<CallLogRecord[]> {
+/** The newest `limit` records of calls that ended strictly before `before` (epoch ms; undefined = any). */
+export async function newestRecords(db: HistoryDb, limit: number, before?: number): Promise<CallLogRecord[]> {
   const found: CallLogRecord[] = [];
   if (limit <= 0) return found;
-  for await (const cursor of db.transaction('logs').store.index('byEndedAt').iterate(null, 'prev')) {
+  const range = before === undefined ? null : IDBKeyRange.upperBound(before, true);
+  for await (const cursor of db.transaction('logs').store.index('byEndedAt').iterate(range, 'prev')) {
     found.push(cursor.value);
     if (found.length >= limit) break;
   }

@@ -60,21 +60,28 @@ export function markDelivered(db: HistoryDb, callId: string, revision: number, a
     deliveredAt: at,
     lastError: undefined,
     failure: undefined,
+    failedUrl: undefined,
   }));
 }
 
-/** Records a failed POST of `revision` and when to try again. */
+/** Records a failed POST of `revision` to `failure.url`, and when to try that URL again. */
 export function markFailed(
   db: HistoryDb,
   callId: string,
   revision: number,
-  failure: { readonly error: string; readonly scope: FailureScope; readonly nextAttemptAt: number },
+  failure: {
+    readonly error: string;
+    readonly scope: FailureScope;
+    readonly url: string;
+    readonly nextAttemptAt: number;
+  },
 ): Promise<void> {
   return updateRevision(db, callId, revision, (entry) => ({
     ...entry,
     attempts: entry.attempts + 1,
     lastError: failure.error,
     failure: failure.scope,
+    failedUrl: failure.url,
     nextAttemptAt: failure.nextAttemptAt,
   }));
 }

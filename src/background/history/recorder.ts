@@ -11,7 +11,9 @@ export interface RecorderDeps {
   readonly db: () => Promise<HistoryDb>;
   /** The call-log settings in force when a call is first seen ended. */
   readonly settings: () => CallLogSettings | undefined;
+  /** Epoch ms, for the outbox entries of logs saved at once. */
   readonly now: () => number;
+  /** Failed writes are logged here. */
   readonly log: Logger;
   /** Told about the records just written (not those that already existed); awaited before `see` resolves. */
   readonly onRecorded: (records: readonly CallLogRecord[], queued: boolean) => Promise<void>;

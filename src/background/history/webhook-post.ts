@@ -15,8 +15,11 @@ export type PostOutcome =
 
 /** The request body: a versioned envelope so receivers can tell formats apart. */
 export interface WebhookBody {
+  /** What the body is. */
   readonly type: 'softbar.callLog';
+  /** The body format's version; a change receivers must handle bumps it. */
   readonly version: 1;
+  /** The log as the history holds it. */
   readonly log: CallLogRecord;
 }
 

@@ -1,10 +1,10 @@
 import { toWrapUpItem } from '../../core/history/record';
 import type { HubState } from '../../core/hub-state';
 import type { Logger } from '../hub';
+import { singleFlight } from '../shared/single-flight';
 import type { HistoryDb } from './db';
 import type { HistoryHub } from './history-hub';
 import { awaitingNotes } from './log-store';
-import { singleFlight } from './single-flight';
 
 /** How many calls waiting for notes the bar lists. */
 export const MAX_WRAP_UP = 50;

@@ -2,8 +2,8 @@ import type { Call } from '../../core/call';
 import type { Command } from '../../core/commands';
 import type { HubState } from '../../core/hub-state';
 import type { Hub, KeyValueStore, Logger } from '../hub';
-import { coalescedRunner } from '../screen-pop/coalesced-runner';
-import { persistedKeys } from '../screen-pop/persisted-keys';
+import { persistedKeys } from '../shared/persisted-keys';
+import { singleFlight } from '../shared/single-flight';
 import {
   ANSWER_BUTTON,
   callIdOf,
@@ -24,8 +24,9 @@ export interface CallNotifierDeps {
   readonly crmFocused: () => Promise<boolean>;
   /** Brings the agent's CRM tab to the front. */
   readonly focusCrm: () => Promise<void>;
-  /** Epoch ms. */
+  /** Epoch ms, for the notices of failed actions. */
   readonly now: () => number;
+  /** Failures to notify, clear or act are logged here. */
   readonly log: Logger;
 }
 
@@ -113,7 +114,9 @@ export function createCallNotifier(deps: CallNotifierDeps): CallNotifier {
     }
   }
 
-  const runner = coalescedRunner(pass, (error) => log('error', 'call notification pass failed', error));
+  const run = singleFlight(() =>
+    pass().catch((error: unknown) => log('error', 'call notification pass failed', error)),
+  );
 
   async function act(callId: string, command: Command, verb: string): Promise<void> {
     try {
@@ -144,10 +147,10 @@ export function createCallNotifier(deps: CallNotifierDeps): CallNotifier {
         seen.add([...ringingInbound(hub.current).keys()]);
       }
       loaded();
-      unsubscribe = hub.subscribe(() => void runner.run());
-      await runner.run();
+      unsubscribe = hub.subscribe(() => void run());
+      await run();
     },
-    check: () => (begun ? ready.then(() => runner.run()) : Promise.resolve()),
+    check: () => (begun ? ready.then(run) : Promise.resolve()),
     stop() {
       unsubscribe?.();
       unsubscribe = undefined;

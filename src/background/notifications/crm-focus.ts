@@ -1,18 +1,21 @@
-import { isHttpUrl } from '../../core/rules/template';
-import { preferredTab } from '../screen-pop/pick-tab';
-import type { TabsApi } from '../screen-pop/tabs-api';
+import { isHttpUrl } from '../../core/http-url';
+import { preferredTab } from '../tabs/pick-tab';
+import type { TabsApi } from '../tabs/tabs-api';
 
 /** Whether the agent is looking at a CRM page, and bringing one to the front. */
 export interface CrmFocus {
-  /** True when a browser window has the focus and its selected tab is a page where the bar runs. */
+  /** True when a browser window has the focus and its selected tab is a CRM page. */
   crmFocused(): Promise<boolean>;
   /** Shows the CRM tab the agent used last and focuses its window; just the last window when there is none. */
   focusCrm(): Promise<void>;
 }
 
-/** `bar(url)` says whether the bar runs on a page (`policies.policyFor(url).bar`). */
-export function createCrmFocus(tabs: TabsApi, bar: (url: string) => boolean): CrmFocus {
-  const isCrm = (url: string | undefined) => url !== undefined && isHttpUrl(url) && bar(url);
+/**
+ * `crmPage(url)` says whether an http(s) page is one of the admin's CRM pages: in the worker, the bar runs
+ * there and the site is on the allow list (`isCrmPage(policies.policyFor(url))`).
+ */
+export function createCrmFocus(tabs: TabsApi, crmPage: (url: string) => boolean): CrmFocus {
+  const isCrm = (url: string | undefined) => url !== undefined && isHttpUrl(url) && crmPage(url);
   return {
     async crmFocused() {
       const window = await tabs.lastFocusedWindow();

@@ -1,9 +1,11 @@
+import { DEFAULT_POPUP_SIZE } from '../../core/config/defaults';
 import { parseMatchPattern } from '../../core/config/match-pattern';
+import { POPUP_MAX, POPUP_MIN } from '../../core/config/screen-pop-schema';
 import { urlMatchesPattern } from '../../core/config/site-match';
+import { isHttpUrl } from '../../core/http-url';
 import type { BarFrame } from '../../core/hub-state';
-import { isHttpUrl } from '../../core/rules/template';
-import { preferredTab } from './pick-tab';
-import type { BrowserTab, TabsApi } from './tabs-api';
+import { preferredTab } from '../tabs/pick-tab';
+import type { BrowserTab, TabsApi } from '../tabs/tabs-api';
 
 /** Where and how to show a page: what a screen-pop rule or a vendor's "open this URL" asks for. */
 export type OpenTarget =
@@ -13,7 +15,7 @@ export type OpenTarget =
   | { readonly kind: 'reuseTab'; readonly url: string; readonly tabPattern: string }
   /** Show an open tab matching `tabPattern` as it is; else open `url` in a new tab, or do nothing. */
   | { readonly kind: 'focus'; readonly tabPattern: string; readonly url?: string }
-  /** A bare popup window, `POPUP_SIZE` unless sizes are given. */
+  /** A bare popup window, `DEFAULT_POPUP_SIZE` unless sizes are given. */
   | { readonly kind: 'popup'; readonly url: string; readonly width?: number; readonly height?: number }
   /** The bar's frame panel, titled `title`, tied to a call when `callId` is given. */
   | { readonly kind: 'frame'; readonly url: string; readonly title: string; readonly callId?: string }
@@ -39,15 +41,13 @@ export interface OpenTargetDeps {
   readonly now: () => number;
 }
 
-/** Popup window size when the rule gives none. */
-export const POPUP_SIZE = { width: 900, height: 700 } as const;
-const MIN_SIZE = 100;
-const MAX_SIZE = 10_000;
-
-/** A usable window dimension: whole pixels within bounds the browser accepts, else `fallback`. */
+/**
+ * A usable window dimension: whole pixels within the bounds validation allows, else `fallback`. Rules are
+ * validated already; a target from elsewhere (a vendor's request) gets the same bounds.
+ */
 function windowSize(value: number | undefined, fallback: number): number {
-  if (value === undefined || !Number.isFinite(value) || value < MIN_SIZE) return fallback;
-  return Math.min(Math.round(value), MAX_SIZE);
+  if (value === undefined || !Number.isFinite(value) || value < POPUP_MIN) return fallback;
+  return Math.min(Math.round(value), POPUP_MAX);
 }
 
 // Callers build URLs from checked templates already; this last check keeps any other path (vendor
@@ -110,8 +110,8 @@ export async function openTarget(target: OpenTarget, deps: OpenTargetDeps): Prom
       await tabs.createWindow({
         url: target.url,
         type: 'popup',
-        width: windowSize(target.width, POPUP_SIZE.width),
-        height: windowSize(target.height, POPUP_SIZE.height),
+        width: windowSize(target.width, DEFAULT_POPUP_SIZE.width),
+        height: windowSize(target.height, DEFAULT_POPUP_SIZE.height),
       });
       return 'openedPopup';
     case 'frame':

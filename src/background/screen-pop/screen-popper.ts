@@ -1,11 +1,11 @@
 import type { ScreenPopRule } from '../../core/config/types';
 import { type DuePop, screenPopsDue } from '../../core/rules/screen-pops-due';
 import type { Hub, KeyValueStore, Logger } from '../hub';
-import { coalescedRunner } from './coalesced-runner';
+import { persistedKeys } from '../shared/persisted-keys';
+import { singleFlight } from '../shared/single-flight';
+import type { TabsApi } from '../tabs/tabs-api';
 import { openTarget } from './open-target';
-import { persistedKeys } from './persisted-keys';
 import { ruleTarget } from './rule-target';
-import type { TabsApi } from './tabs-api';
 
 export interface ScreenPopperDeps {
   /** The hub: its state and changes, the bar's frame panel, and notices for the agent. */
@@ -16,8 +16,9 @@ export interface ScreenPopperDeps {
   readonly doneStore: KeyValueStore;
   /** The browser's tabs and windows. */
   readonly tabs: TabsApi;
-  /** Epoch ms. */
+  /** Epoch ms, for which pops are due and the frame's time. */
   readonly now: () => number;
+  /** Pops not performed, and why, are logged here. */
   readonly log: Logger;
 }
 
@@ -87,7 +88,9 @@ export function createScreenPopper(deps: ScreenPopperDeps): ScreenPopper {
     for (const pop of due) await perform(pop);
   }
 
-  const runner = coalescedRunner(pass, (error) => log('error', 'screen-pop pass failed', error));
+  const run = singleFlight(() =>
+    pass().catch((error: unknown) => log('error', 'screen-pop pass failed', error)),
+  );
 
   return {
     async start() {
@@ -98,13 +101,13 @@ export function createScreenPopper(deps: ScreenPopperDeps): ScreenPopper {
         done.add(screenPopsDue(hub.current, deps.rules(), done.keys, deps.now()).map((pop) => pop.key));
       });
       await loaded;
-      unsubscribe = hub.subscribe(() => void runner.run());
-      await runner.run();
+      unsubscribe = hub.subscribe(() => void run());
+      await run();
     },
     check: async () => {
       if (!loaded) return;
       await loaded;
-      await runner.run();
+      await run();
     },
     stop() {
       unsubscribe?.();

@@ -20,7 +20,9 @@ export type MigrationResult =
 
 /** Overrides for tests and for readers of stored items: which migrations, up to which version. */
 export interface MigrationOptions {
+  /** Migration from each version to the next, keyed by the version it reads; the built-in ones when absent. */
   readonly migrations?: Readonly<Record<number, Migration>>;
+  /** The version to migrate up to; `CONFIG_VERSION` when absent. */
   readonly currentVersion?: number;
 }
 

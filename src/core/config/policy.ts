@@ -7,6 +7,7 @@ import { describeValue, didYouMean, isPlainObject, quote } from './wording';
 
 /** The configuration in force once enterprise policy is applied. */
 export interface PolicyOutcome {
+  /** The stored configuration with the policy's valid fields laid over it. */
   readonly config: SoftbarConfig;
   /** Top-level fields the policy sets: the options page shows them locked. */
   readonly locked: readonly string[];

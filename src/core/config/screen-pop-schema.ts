@@ -36,9 +36,10 @@ const SCREEN_POP_MOMENTS = ['ringing', 'answered', 'ended'] as const;
 /** Actions that find an open tab by `tabPattern`. */
 const TAB_ACTIONS: readonly ScreenPopAction[] = ['reuseTab', 'focus'];
 
-/** Limits of a popup window's `width` and `height`: smaller is unusable, larger is no screen. */
-const POPUP_MIN = 200;
-const POPUP_MAX = 4000;
+/** Smallest `width` and `height` of a popup window, in pixels: smaller is unusable. */
+export const POPUP_MIN = 200;
+/** Largest `width` and `height` of a popup window, in pixels: larger fits no screen. */
+export const POPUP_MAX = 4000;
 
 const RULE_EXAMPLE =
   '{ "id": "open-contact", "action": "newTab", "url": "https://crm.example.com/contacts?phone={e164}" }';

@@ -1,3 +1,4 @@
+import { parseHttpUrl } from '../http-url';
 import { type MatchPattern, parseMatchPattern, urlMatches } from './match-pattern';
 import type { AutofillRule, SoftbarConfig } from './types';
 
@@ -21,15 +22,6 @@ function anyMatches(patterns: readonly string[], url: URL): boolean {
     const pattern = compile(source);
     return pattern !== null && urlMatches(pattern, url);
   });
-}
-
-function parseHttpUrl(url: string): URL | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether Softbar stays off `url` entirely: not an http(s) page, or a page matching a `block` pattern. */

@@ -7,6 +7,7 @@ import { isPlainObject } from './wording';
 export interface StoredConfigItem {
   /** Format version `config` was written in. */
   readonly version: number;
+  /** The configuration as validated when it was stored. */
   readonly config: SoftbarConfig;
 }
 

@@ -26,7 +26,9 @@ export interface Profile {
 
 /** The admin configuration (ARCHITECTURE.md, "Admin configuration format"). */
 export interface SoftbarConfig {
+  /** Format version of the document (`CONFIG_VERSION` once validated). */
   readonly version: number;
+  /** The vendor connections the admin set up. */
   readonly profiles: readonly Profile[];
   /** Id of the profile the hub connects. */
   readonly activeProfile: string;
@@ -74,13 +76,15 @@ export interface ScreenPopRule {
   readonly on: CallMoment;
   /** All must hold; none = every call. */
   readonly conditions: readonly RuleCondition[];
+  /** Where the page shows: a new tab, a reused or focused tab, a popup window, or the bar's frame. */
   readonly action: ScreenPopAction;
   /** URL template (`https://crm.example.com/search?phone={e164}`); http(s) only. Not needed by `focus`. */
   readonly url?: string;
   /** Match pattern of the tab to reuse or focus (`reuseTab`, `focus`). */
   readonly tabPattern?: string;
-  /** Popup window size in pixels (`popup`). */
+  /** Popup window width in pixels (`popup`). */
   readonly width?: number;
+  /** Popup window height in pixels (`popup`). */
   readonly height?: number;
 }
 
@@ -97,6 +101,7 @@ export interface AutofillField {
 export interface AutofillRule {
   /** Unique among the autofill rules. */
   readonly id: string;
+  /** Name shown in the options page. */
   readonly label?: string;
   /** Match pattern of the pages whose form it fills. */
   readonly match: string;
@@ -106,6 +111,7 @@ export interface AutofillRule {
   readonly conditions: readonly RuleCondition[];
   /** Replace text already in a field (default false: only empty fields are filled). */
   readonly overwrite: boolean;
+  /** The form fields it fills, in order. */
   readonly fields: readonly AutofillField[];
 }
 
@@ -125,6 +131,7 @@ export interface WebhookSettings {
   readonly headers: Readonly<Record<string, string>>;
   /** First retry delay after a failed POST, doubled on each failure up to `retryMaxMs`. */
   readonly retryBaseMs: number;
+  /** Longest delay between retries, at least `retryBaseMs`. */
   readonly retryMaxMs: number;
 }
 
@@ -145,6 +152,7 @@ export type ConfigResult =
  * parameter so `src/core` never imports the registry.
  */
 export interface ConfigVendor {
+  /** What a profile's `vendor` names. */
   readonly id: string;
   /** Name shown to admins. */
   readonly label: string;

@@ -4,11 +4,15 @@ import { validateConfig } from './validate';
 
 /** What the options page changes without a full import (the `updateConfig` message). */
 export interface ConfigUpdate {
+  /** Id of the profile to connect; must name one of the profiles. */
   readonly activeProfile?: string;
+  /** Region for numbers written without a country code (a CLDR region such as `GB`). */
   readonly defaultRegion?: string;
-  /** The whole rule list, as written (validated like an import). */
+  /** The whole screen-pop rule list, as written (validated like an import). */
   readonly screenPop?: unknown;
+  /** The whole autofill rule list, as written (validated like an import). */
   readonly autofill?: unknown;
+  /** The whole call-log section, as written (validated like an import). */
   readonly callLog?: unknown;
 }
 

@@ -5,7 +5,9 @@ import type { CallLogRecord } from './types';
 
 /** Which session a call belonged to. */
 export interface CallLogSession {
+  /** The profile active when the call ended. */
   readonly profileId: string;
+  /** That profile's vendor. */
   readonly vendorId: string;
 }
 
@@ -49,7 +51,10 @@ export function toCallLogRecord(
   };
 }
 
-/** The bar's reminder for a log that still waits for notes. */
+/**
+ * The bar's reminder for a log that still waits for notes (pending or deferred): the few fields the bar
+ * and the popup show of it. Shared by the worker's wrap-up list and the options page's history.
+ */
 export function toWrapUpItem(record: CallLogRecord): WrapUpItem {
   return {
     callId: record.callId,

@@ -9,7 +9,9 @@ export const ENDED_POP_WINDOW_MS = 2 * 60_000;
 
 /** One screen-pop to perform. */
 export interface DuePop {
+  /** The rule that fires. */
   readonly rule: ScreenPopRule;
+  /** The call it fires for, as the hub has it now. */
   readonly call: Call;
   /** `ruleId|callId`: performed at most once, across tabs and worker restarts. */
   readonly key: string;

@@ -1,5 +1,6 @@
 import type { Call } from '../call';
 import { closest } from '../config/wording';
+import { isHttpUrl } from '../http-url';
 import { CALL_FIELDS, callField, isCallField } from './fields';
 
 /** `{name}` or `{vendor.some.field}`. */
@@ -10,15 +11,16 @@ export function templateVariables(template: string): string[] {
   return [...template.matchAll(VARIABLE)].map((match) => match[1]!.trim());
 }
 
-/** Whether a URL is one Softbar may open: http or https, absolute. */
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+// Re-exported for the modules that import it from here (the options page's rule preview, the bar's frame).
+export { isHttpUrl };
+
+/** The template with every variable filled in by `value` (given the trimmed variable name). */
+function fill(template: string, value: (name: string) => string): string {
+  return template.trim().replace(VARIABLE, (_, name: string) => value(name.trim()));
 }
+
+/** How many segments the path of an http(s) URL has once `.` and `..` segments are resolved. */
+const pathSegments = (url: string) => new URL(url).pathname.split('/').length;
 
 const URL_EXAMPLE = '"https://crm.example.com/contacts?phone={e164}"';
 
@@ -47,7 +49,7 @@ export function urlTemplateProblem(template: string): string | undefined {
   if (unknown) return unknown;
   if (/^https?:\/\/[^/?#]*\{/i.test(trimmed))
     return `${shown} puts a variable in the host name; call data may only go in the path or query: write the host out, e.g. ${URL_EXAMPLE}`;
-  const probe = trimmed.replace(VARIABLE, 'x');
+  const probe = fill(template, () => 'x');
   if (!isHttpUrl(probe) || new URL(probe).hostname === '')
     return `${shown} is not a valid URL once its variables are filled; check the host name, e.g. ${URL_EXAMPLE}`;
   return undefined;
@@ -75,15 +77,27 @@ export type ExpandedUrl =
   | { readonly ok: true; readonly url: string }
   | { readonly ok: false; readonly error: string };
 
-/** The template with each variable replaced by the call's value, URL-encoded; refuses anything not http(s). */
+/**
+ * The template with each variable replaced by the call's value, URL-encoded; refuses anything not http(s),
+ * and a URL whose path the call data changed (a value of `.` or `..` filling a path segment).
+ */
 export function expandUrlTemplate(template: string, call: Call): ExpandedUrl {
   const problem = urlTemplateProblem(template);
   if (problem) return { ok: false, error: `URL template ${problem}` };
-  const url = template
-    .trim()
-    .replace(VARIABLE, (_, name: string) => encodeURIComponent(callField(call, name.trim()) ?? ''));
+  const url = fill(template, (name) => encodeURIComponent(callField(call, name) ?? ''));
   if (!isHttpUrl(url))
     return { ok: false, error: `${JSON.stringify(url)} is not an http(s) URL; it was not opened` };
+  // encodeURIComponent leaves dots alone, and percent-encoding them would not help: URL parsers (the
+  // browser's too) read `%2E%2E` as `..`. A dot segment climbs the CRM's path, so the pop is refused;
+  // with every variable `x` (no dot segments from call data) the path keeps its template's shape.
+  if (pathSegments(url) !== pathSegments(fill(template, () => 'x'))) {
+    const dotted = templateVariables(template).find((name) => /^\.+$/.test(callField(call, name) ?? ''));
+    const culprit = dotted === undefined ? 'call data' : `{${dotted}} (${callField(call, dotted)})`;
+    return {
+      ok: false,
+      error: `${culprit} would move ${JSON.stringify(url)} up its path; it was not opened`,
+    };
+  }
   return { ok: true, url };
 }
 

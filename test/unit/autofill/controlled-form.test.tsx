@@ -5,9 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fillField } from '../../../content-scripts/autofill/fill';
 
 interface CaseState {
+  /** The phone field's value. */
   phone: string;
+  /** The chosen queue. */
   queue: string;
+  /** The subject field's value. */
   subject: string;
+  /** The notes field's value. */
   notes: string;
 }
 

@@ -148,6 +148,36 @@ describe('autofill trigger', () => {
     expect(field('case-name').value).toBe('Fresh caller');
   });
 
+  it('fills an ended rule from the newest call in its window, not the oldest', () => {
+    rules.value = [caseRule({ on: 'ended' })];
+    start({ loadedAt: NOW });
+    state.value = makeState({
+      recent: [
+        makeCall({ id: 'newer', state: 'ended', endedAt: NOW - 10_000, remoteName: 'Newer caller' }),
+        makeCall({ id: 'older', state: 'ended', endedAt: NOW - 40_000, remoteName: 'Older caller' }),
+      ],
+    });
+    expect(field('case-name').value).toBe('Newer caller');
+  });
+
+  it('does not fill from calls that ended long before a rule began to match', async () => {
+    const ended = (id: string, endedAt: number, name: string) =>
+      makeCall({ id, state: 'ended', endedAt, remoteName: name });
+    const elsewhere = caseRule({ on: 'ended', match: 'https://crm.example.com/contacts/*' });
+    rules.value = [elsewhere];
+    start({ loadedAt: NOW });
+    state.value = makeState({ recent: [ended('early', NOW + 1_000, 'Early caller')] });
+    await advance(60 * 60_000);
+    // An hour after the page loaded, the configuration changes and the rule now matches this form.
+    rules.value = [{ ...elsewhere, match: 'https://crm.example.com/cases/*' }];
+    expect(field('case-name').value).toBe('');
+    // A call that ends now does fill it.
+    state.value = makeState({
+      recent: [ended('now', Date.now(), 'Latest caller'), ended('early', NOW + 1_000, 'Early caller')],
+    });
+    expect(field('case-name').value).toBe('Latest caller');
+  });
+
   it('stops when asked', () => {
     start();
     stop?.();

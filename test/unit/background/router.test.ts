@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Hub } from '../../../src/background/hub';
 import { type CallLogService, type ConfigService, createRouter } from '../../../src/background/router';
 import { senderRole } from '../../../src/background/sender-role';
@@ -35,6 +35,7 @@ describe('router', () => {
     view: vi.fn(async () => ({ config: {} as never, vendors: [] })),
     importJson: vi.fn(async () => ({ ok: true as const })),
     update: vi.fn(async () => ({ ok: true as const })),
+    callLogOptions: vi.fn(async () => ({ prompt: true, dispositions: ['Sale'] })),
   };
   const calls: CallLogService = {
     save: vi.fn(async () => ({}) as never),
@@ -50,6 +51,10 @@ describe('router', () => {
     },
     calls,
   );
+
+  beforeEach(() => {
+    vi.clearAllMocks();
+  });
 
   it('ignores messages that are not ours', async () => {
     expect(await route({ hello: 'world' }, 'extensionPage')).toBeUndefined();
@@ -80,5 +85,40 @@ describe('router', () => {
       'contentScript',
     );
     expect(none).toMatchObject({ ok: false, error: expect.stringContaining('No contact-center profile') });
+  });
+
+  it('lets only extension pages edit saved call logs', async () => {
+    const save = { softbar: 1, name: 'saveCallLog', data: { callId: 'c1', notes: 'n', disposition: 'Sale' } };
+    const defer = { softbar: 1, name: 'deferCallLog', data: { callId: 'c1' } };
+    await route(save, 'contentScript');
+    await route(defer, 'contentScript');
+    await route(save, 'extensionPage');
+    await route(defer, 'extensionPage');
+    expect(vi.mocked(calls.save).mock.calls).toEqual([
+      ['c1', 'n', 'Sale', { mayEditSaved: false }],
+      ['c1', 'n', 'Sale', { mayEditSaved: true }],
+    ]);
+    expect(vi.mocked(calls.defer).mock.calls).toEqual([
+      ['c1', { mayEditSaved: false }],
+      ['c1', { mayEditSaved: true }],
+    ]);
+  });
+
+  it('passes the history page on, and keeps the history from content scripts', async () => {
+    await route({ softbar: 1, name: 'getHistory', data: { limit: 50, before: 1234 } }, 'extensionPage');
+    await route({ softbar: 1, name: 'getHistory' }, 'extensionPage');
+    expect(vi.mocked(calls.view).mock.calls).toEqual([
+      [{ limit: 50, before: 1234 }],
+      [{ limit: undefined, before: undefined }],
+    ]);
+    expect(await route({ softbar: 1, name: 'getHistory' }, 'contentScript')).toMatchObject({ ok: false });
+  });
+
+  it('answers the call-log options without reading the whole configuration', async () => {
+    expect(await route({ softbar: 1, name: 'callLogOptions' }, 'extensionPage')).toEqual({
+      ok: true,
+      value: { prompt: true, dispositions: ['Sale'] },
+    });
+    expect(config.view).not.toHaveBeenCalled();
   });
 });

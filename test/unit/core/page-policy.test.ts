@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/defaults';
 import type { AutofillRule, SoftbarConfig } from '../../../src/core/config/types';
-import { INERT_POLICY, originOf, pagePolicy } from '../../../src/core/page-policy';
+import { INERT_POLICY, isCrmPage, originOf, pagePolicy } from '../../../src/core/page-policy';
 
 const config = (sites: Partial<SoftbarConfig['sites']>): SoftbarConfig => ({
   ...defaultConfig(),
@@ -130,5 +130,24 @@ describe('pagePolicy', () => {
   it('takes origins of web pages only', () => {
     expect(originOf('https://crm.example.com:8443/a?b#c')).toBe('https://crm.example.com:8443');
     expect(originOf('chrome-extension://abc/popup.html')).toBeUndefined();
+  });
+});
+
+describe('isCrmPage', () => {
+  const crm = (url: string, sites: Partial<SoftbarConfig['sites']>) =>
+    isCrmPage(pagePolicy(url, config(sites), none));
+
+  it('is a page where the bar runs on a site of the allow list', () => {
+    const sites = { allow: ['https://crm.example.com/*'], block: ['https://crm.example.com/admin/*'] };
+    expect(crm('https://crm.example.com/contacts/1', sites)).toBe(true);
+    expect(crm('https://wiki.example.com/x', sites)).toBe(false);
+    expect(crm('https://crm.example.com/admin/x', sites)).toBe(false);
+    expect(crm('chrome://settings', sites)).toBe(false);
+  });
+
+  it('is every page where the bar runs when the allow list is empty', () => {
+    expect(crm('https://wiki.example.com/x', {})).toBe(true);
+    expect(crm('https://bank.example/x', { block: ['https://bank.example/*'] })).toBe(false);
+    expect(isCrmPage(INERT_POLICY)).toBe(false);
   });
 });

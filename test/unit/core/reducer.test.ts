@@ -340,3 +340,45 @@ describe('notices', () => {
     expect(dismissNotice(state, first.id).notices).not.toContainEqual(first);
   });
 });
+
+describe('the bar frame', () => {
+  const withFrame = (state: HubState, callId?: string): HubState => ({
+    ...state,
+    frame: { url: 'https://crm.example.com/contacts/1', title: 'Contact', callId, at: T0 },
+  });
+  const hangup = (id: string): EventBody => ({ type: 'callEnded', vendorCallId: id, reason: 'hangup' });
+
+  it('stays through wrap-up and closes when the next call is offered', () => {
+    const { state: ringing } = run([inbound('a')]);
+    const framed = withFrame(ringing, ringing.calls[0]!.id);
+    const { state: ended } = run([{ type: 'callAnswered', vendorCallId: 'a' }, hangup('a')], framed);
+    expect(ended.frame).toEqual(framed.frame);
+    expect(run([inbound('b')], ended).state.frame).toBeUndefined();
+  });
+
+  it('stays while its call is live, and when it belongs to no call', () => {
+    const { state: ringing } = run([inbound('a')]);
+    const tied = withFrame(ringing, ringing.calls[0]!.id);
+    expect(run([inbound('b')], tied).state.frame).toEqual(tied.frame);
+    const loose = withFrame(ringing);
+    expect(run([hangup('a'), inbound('b')], loose).state.frame).toEqual(loose.frame);
+  });
+
+  it('closes when a snapshot brings a new call after its call ended, not on a snapshot of known calls', () => {
+    const { state: ringing } = run([inbound('a')]);
+    const framed = withFrame(ringing, ringing.calls[0]!.id);
+    const info = (id: string): VendorCallInfo => ({
+      vendorCallId: id,
+      direction: 'inbound',
+      state: 'ringing',
+      remoteNumber: '020 7946 0958',
+    });
+    const same = run([{ type: 'snapshot', calls: [info('a')] }], framed).state;
+    expect(same.frame).toEqual(framed.frame);
+    const gone = run([{ type: 'snapshot', calls: [] }], framed).state;
+    expect(gone.frame).toEqual(framed.frame);
+    const replaced = run([{ type: 'snapshot', calls: [info('b')] }], framed).state;
+    expect(replaced.recent[0]?.vendorCallIds).toEqual(['a']);
+    expect(replaced.frame).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@ import type { HistoryHub } from '../../../src/background/history/history-hub';
 import type { WakeUpScheduler } from '../../../src/background/history/wake-up';
 import type { Call } from '../../../src/core/call';
 import type { CallLogSettings, WebhookSettings } from '../../../src/core/config/types';
+import type { LogAccess } from '../../../src/core/history/types';
 import { type HubState, initialHubState } from '../../../src/core/hub-state';
 import { sampleCall } from '../../../src/core/rules/sample-call';
 
@@ -16,6 +17,11 @@ export const WEBHOOK: WebhookSettings = {
   retryBaseMs: 1_000,
   retryMaxMs: 10_000,
 };
+
+/** An extension page (the options page): may edit saved logs. */
+export const OPTIONS_PAGE: LogAccess = { mayEditSaved: true };
+/** The bar in a web page: completes pending and deferred logs only. */
+export const BAR: LogAccess = { mayEditSaved: false };
 
 let databases = 0;
 /** A database name no other test uses (fake-indexeddb is one global per test file). */
@@ -192,6 +198,6 @@ export function harness(
 
 /** Waits for the work the history started on its own after a hub state: recording, wrap-up, a drain. */
 export async function settled(history: CallHistory): Promise<void> {
-  await history.view(0);
+  await history.view({ limit: 1 });
   await history.wake();
 }

@@ -6,8 +6,8 @@ import {
   wakeOnHistoryAlarm,
 } from '../../../src/background/history/alarm-wakeup';
 import { retryDelay } from '../../../src/background/history/backoff';
-import { singleFlight } from '../../../src/background/history/single-flight';
 import { combinedWakeUp, timerWakeUp } from '../../../src/background/history/wake-up';
+import { DEFAULT_RETRY_BASE_MS, DEFAULT_RETRY_MAX_MS } from '../../../src/core/config/defaults';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -87,24 +87,9 @@ describe('retryDelay', () => {
     expect(retryDelay(1, { ...webhook, retryBaseMs: 0 }, () => 0)).toBeGreaterThan(0);
     expect(retryDelay(1, { ...webhook, retryBaseMs: Number.NaN, retryMaxMs: 0 }, () => 0)).toBeGreaterThan(0);
   });
-});
-
-describe('singleFlight', () => {
-  it('never runs twice at once, and runs once more for any calls made meanwhile', async () => {
-    let running = 0;
-    let most = 0;
-    let runs = 0;
-    const task = singleFlight(async () => {
-      running += 1;
-      runs += 1;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      running -= 1;
-    });
-    await Promise.all([task(), task(), task(), task()]);
-    expect(most).toBe(1);
-    expect(runs).toBe(2);
-    await task();
-    expect(runs).toBe(3);
+  it('falls back to the configuration defaults for a broken setting', () => {
+    const broken = { ...webhook, retryBaseMs: Number.NaN, retryMaxMs: -1 };
+    expect(retryDelay(1, broken, () => 0)).toBe(DEFAULT_RETRY_BASE_MS);
+    expect(retryDelay(50, broken, () => 0)).toBe(DEFAULT_RETRY_MAX_MS);
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { endedCall, type Harness, harness, settled, WEBHOOK } from './helpers';
+import { endedCall, type Harness, harness, OPTIONS_PAGE, settled, WEBHOOK } from './helpers';
 
 interface Received {
   readonly status: number;
@@ -55,7 +55,8 @@ describe('a webhook server on 127.0.0.1 that fails its first five requests', () 
     await first.history.start();
     for (const [i, id] of ['c1', 'c2', 'c3'].entries()) first.hub.end(endedCall(id, i));
     await settled(first.history);
-    for (const id of ['c1', 'c2', 'c3']) await first.history.save(id, `Notes on ${id}`, undefined);
+    for (const id of ['c1', 'c2', 'c3'])
+      await first.history.save(id, `Notes on ${id}`, undefined, OPTIONS_PAGE);
     await first.history.wake();
     first.clock.now = first.wakeUp.at ?? first.clock.now;
     await first.history.wake();
@@ -74,7 +75,7 @@ describe('a webhook server on 127.0.0.1 that fails its first five requests', () 
     expect(received.filter((r) => r.status === 204).map((r) => r.callId)).toEqual(['c1', 'c2', 'c3']);
     expect(received).toHaveLength(8);
     expect(received.every((r) => r.contentType === 'application/json' && r.key === r.callId)).toBe(true);
-    const { deliveries } = await restarted.history.view(10);
+    const { deliveries } = await restarted.history.view({ limit: 10 });
     expect(deliveries.map((d) => d.state)).toEqual(['delivered', 'delivered', 'delivered']);
     await restarted.history.stop();
   });

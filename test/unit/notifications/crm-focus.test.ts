@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCrmFocus } from '../../../src/background/notifications/crm-focus';
 import { FakeTabs } from '../screen-pop/fakes';
 
-const bar = (url: string) => !url.includes('blocked.example.com');
+const crmPage = (url: string) => !url.includes('blocked.example.com');
 
 describe('crm focus', () => {
   it('is focused only when a focused window shows a page where the bar runs', async () => {
@@ -11,7 +11,7 @@ describe('crm focus', () => {
       { id: 2, windowId: 2, url: 'https://blocked.example.com/', active: true },
       { id: 3, windowId: 3, active: true },
     ]);
-    const { crmFocused } = createCrmFocus(tabs, bar);
+    const { crmFocused } = createCrmFocus(tabs, crmPage);
     expect(await crmFocused()).toBe(true);
     tabs.windows = [{ id: 1, focused: false }];
     expect(await crmFocused()).toBe(false);
@@ -37,7 +37,7 @@ describe('crm focus', () => {
         { id: 2, focused: false },
       ],
     );
-    const { focusCrm } = createCrmFocus(tabs, bar);
+    const { focusCrm } = createCrmFocus(tabs, crmPage);
     await focusCrm();
     expect(tabs.calls).toEqual(['activateTab 3', 'focusWindow 2']);
     tabs.calls.length = 0;

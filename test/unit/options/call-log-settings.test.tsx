@@ -113,7 +113,37 @@ describe('call log settings', () => {
     await press(button(page.root, 'Hide header values'));
     expect(headers.value).not.toContain('secret-token');
     await press(button(page.root, 'Save call log settings'));
-    await vi.waitFor(() => expect(sentUpdates(send)).toEqual([{ callLog: withWebhook }]));
+    // The delays in force are the defaults: left out, so the hub keeps applying its own.
+    const { retryBaseMs, retryMaxMs, ...unchanged } = withWebhook.webhook ?? { url: '', headers: {} };
+    await vi.waitFor(() =>
+      expect(sentUpdates(send)).toEqual([{ callLog: { ...withWebhook, webhook: unchanged } }]),
+    );
+  });
+
+  it('shows default delays as placeholders, not as values the admin set', async () => {
+    await open(withWebhook);
+    const base = byLabel(page.root, 'Retry base delay (ms)');
+    const max = byLabel(page.root, 'Retry max delay (ms)');
+    expect([base.value, max.value]).toEqual(['', '']);
+    expect([base.placeholder, max.placeholder]).toEqual(['2000 (default)', '300000 (default)']);
+    await type(base, '400000');
+    expect(max.placeholder).toBe('400000 (default)');
+    await press(button(page.root, 'Save call log settings'));
+    await vi.waitFor(() =>
+      expect(sentUpdates(send)).toEqual([
+        {
+          callLog: {
+            prompt: true,
+            dispositions: ['Resolved', 'Callback'],
+            webhook: {
+              url: 'https://crm.example.com/hook',
+              headers: { Authorization: 'Bearer secret-token' },
+              retryBaseMs: 400000,
+            },
+          },
+        },
+      ]),
+    );
   });
 
   it('refuses headers that are not JSON before sending, and marks the field', async () => {

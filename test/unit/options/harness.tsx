@@ -8,7 +8,7 @@ import { generation, loadError, resetMessages, view } from '../../../options/sta
 import { defaultConfig } from '../../../src/core/config/defaults';
 import type { SoftbarConfig } from '../../../src/core/config/types';
 import type { ConfigView } from '../../../src/messaging/protocol';
-import { accessibleName, settle } from '../ui/dom';
+import { accessibleName, settle, trusted } from '../ui/dom';
 
 /**
  * Helpers for the options page tests: controls are found by their visible label or accessible name, as
@@ -91,8 +91,11 @@ export async function type(field: HTMLInputElement | HTMLTextAreaElement, value:
 }
 
 export async function press(element: HTMLElement): Promise<void> {
+  // A trusted click, as the admin's own: shared forms (the call log) act only on trusted activation.
   await act(async () => {
-    element.click();
+    element.dispatchEvent(
+      trusted(new PointerEvent('click', { bubbles: true, composed: true, cancelable: true })),
+    );
     await settle();
   });
 }

@@ -3,8 +3,11 @@ import { Lookup } from '../../../content-scripts/phone-scan/lookup';
 import { PerfMarks } from '../../../content-scripts/phone-scan/perf-marks';
 import type { FoundNumber } from '../../../content-scripts/phone-scan/read-block';
 
+/** A found number, as tests compare it. */
 export interface Found {
+  /** As the page shows it. */
   readonly raw: string;
+  /** In E.164. */
   readonly e164: string;
   /** The text the number's DOM range covers now. */
   readonly rangeText: string;
@@ -49,10 +52,4 @@ export function fakeRects(rect = { left: 10, top: 10, width: 120, height: 16 }):
   return () => {
     Range.prototype.getClientRects = original;
   };
-}
-
-/** An event that claims to come from the user. happy-dom lets tests set `isTrusted`; browsers do not. */
-export function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
 }

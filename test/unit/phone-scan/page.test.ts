@@ -9,7 +9,8 @@ import {
   MARK_START,
   MEASURE_SLICE,
 } from '../../../content-scripts/phone-scan/perf-marks';
-import { fakeRects, trusted } from './helpers';
+import { trusted } from '../ui/dom';
+import { fakeRects } from './helpers';
 
 /*
  * The scanner as the content script starts it: listeners only, and a lookup of the block under the

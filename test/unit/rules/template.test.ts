@@ -4,7 +4,6 @@ import { sampleCall } from '../../../src/core/rules/sample-call';
 import {
   expandTextTemplate,
   expandUrlTemplate,
-  isHttpUrl,
   templateVariables,
   textTemplateProblem,
   urlTemplateProblem,
@@ -106,6 +105,34 @@ describe('expandUrlTemplate', () => {
     }
   });
 
+  it('never lets a value of dots move the page up the path, since parsers read %2E%2E as ..', () => {
+    const template = 'https://crm.example.com/api/contacts/{vendor.id}/view?q={vendor.q}';
+    const at = (id: string, q = 'x') => expandUrlTemplate(template, sampleCall({ vendorData: { id, q } }));
+    for (const id of ['..', '.']) {
+      const result = at(id);
+      expect(result, id).toEqual({
+        ok: false,
+        error: `{vendor.id} (${id}) would move "https://crm.example.com/api/contacts/${id}/view?q=x" up its path; it was not opened`,
+      });
+    }
+    expect(new URL('https://crm.example.com/a/%2E%2E/b').pathname).toBe('/b');
+    // Dots that are not a whole segment, or that sit in the query, change no path.
+    for (const [id, q] of [
+      ['...', 'x'],
+      ['a..', 'x'],
+      ['.a', 'x'],
+      ['7', '..'],
+    ] as const) {
+      expect(at(id, q), `${id} ${q}`).toEqual({
+        ok: true,
+        url: `https://crm.example.com/api/contacts/${id}/view?q=${q}`,
+      });
+    }
+    // Two values that together make a dot segment are refused too.
+    const joined = expandUrlTemplate('https://crm.example.com/a/.{vendor.id}./b', sampleCall());
+    expect(joined).toMatchObject({ ok: false, error: expect.stringMatching(/^call data would move/) });
+  });
+
   it('refuses a variable in the host, even when the value is harmless', () => {
     expect(expandUrlTemplate('https://{vendor.tenant}.crm.example.com/', sampleCall()).ok).toBe(false);
     expect(expandUrlTemplate('https://crm.example.com{e164}', sampleCall()).ok).toBe(false);
@@ -170,15 +197,5 @@ describe('text templates', () => {
     expect(textTemplateProblem('{nmae}')).toMatch(
       /^uses \{nmae\}, which is not a call field \(did you mean \{name\}\?\)/,
     );
-  });
-});
-
-describe('isHttpUrl', () => {
-  it('accepts absolute http and https only', () => {
-    expect(isHttpUrl('https://a.example/')).toBe(true);
-    expect(isHttpUrl('http://127.0.0.1:8080/')).toBe(true);
-    for (const text of ['javascript:alert(1)', 'data:,x', 'ftp://a.example/', '/relative', 'a.example']) {
-      expect(isHttpUrl(text), text).toBe(false);
-    }
   });
 });

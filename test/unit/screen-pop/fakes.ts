@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../../../src/background/hub';
-import type { BrowserTab, NewWindow, TabsApi } from '../../../src/background/screen-pop/tabs-api';
+import type { BrowserTab, NewWindow, TabsApi } from '../../../src/background/tabs/tabs-api';
 import type { Call } from '../../../src/core/call';
 import type { Command } from '../../../src/core/commands';
 import { type BarFrame, type HubState, initialHubState } from '../../../src/core/hub-state';

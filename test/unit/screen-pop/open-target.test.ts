@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openTarget } from '../../../src/background/screen-pop/open-target';
-import type { BrowserTab } from '../../../src/background/screen-pop/tabs-api';
+import type { BrowserTab } from '../../../src/background/tabs/tabs-api';
 import type { BarFrame } from '../../../src/core/hub-state';
 import { FakeTabs, NOW } from './fakes';
 
@@ -121,7 +121,7 @@ describe('openTarget', () => {
     });
   });
 
-  it('opens a popup window, 900x700 unless sized', async () => {
+  it('opens a popup window, 900x700 unless sized, within the sizes validation allows', async () => {
     const { fake, deps } = setup();
     await expect(openTarget({ kind: 'popup', url: 'https://crm.example.com/p' }, deps)).resolves.toBe(
       'openedPopup',
@@ -131,10 +131,12 @@ describe('openTarget', () => {
       { kind: 'popup', url: 'https://crm.example.com/p', width: -5, height: Number.NaN },
       deps,
     );
+    await openTarget({ kind: 'popup', url: 'https://crm.example.com/p', width: 150, height: 9000 }, deps);
     expect(fake.created).toEqual([
       { url: 'https://crm.example.com/p', type: 'popup', width: 900, height: 700 },
       { url: 'https://crm.example.com/p', type: 'popup', width: 640, height: 480 },
       { url: 'https://crm.example.com/p', type: 'popup', width: 900, height: 700 },
+      { url: 'https://crm.example.com/p', type: 'popup', width: 900, height: 4000 },
     ]);
   });
 

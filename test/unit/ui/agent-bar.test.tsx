@@ -23,6 +23,8 @@ import {
   press,
   queryButton,
   settle,
+  trusted,
+  typeInto,
 } from './dom';
 import { makeCall, makeState, NOW } from './fixtures';
 
@@ -281,6 +283,24 @@ describe('host guard', () => {
     button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(clicks).toBe(0);
     guarded.remove();
+  });
+
+  it('lets a trusted submit in, and the dial form still needs the agent’s own click', async () => {
+    mounted = track(mountHost(document, ':host{}'));
+    await act(() => {
+      render(<AgentBar origin={ORIGIN} />, (mounted as MountedHost).mount);
+    });
+    await setState(makeState());
+    const field = getField(shadow(), 'Number to dial');
+    await typeInto(field, '+1 900 555 0100');
+    // What `form.requestSubmit()` from the page fires in a browser: a submit event marked trusted.
+    await act(async () => {
+      field.form?.dispatchEvent(trusted(new SubmitEvent('submit', { bubbles: true, cancelable: true })));
+      await settle();
+    });
+    expect(sendMock).not.toHaveBeenCalled();
+    await click(getButton(shadow(), 'Dial'));
+    expect(sendMock).toHaveBeenCalledWith('command', { type: 'dial', number: '+19005550100' });
   });
 });
 

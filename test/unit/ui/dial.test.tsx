@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { useState } from 'preact/hooks';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { send } from '../../../src/messaging/client';
 import { actionError } from '../../../src/ui/actions';
 import { DialForm, dialProblem } from '../../../src/ui/DialForm';
-import { click, getButton, getField, mount, settle } from './dom';
+import { click, getButton, getField, mount, press, settle } from './dom';
 
 vi.mock('../../../src/messaging/client', () => ({ send: vi.fn(async () => undefined) }));
 const sendMock = vi.mocked(send);
@@ -19,15 +20,6 @@ async function show(initial?: string) {
   const view = await mount(<Harness initial={initial} />);
   cleanup = view.unmount;
   return view.root;
-}
-
-async function submitWithEnter(root: HTMLElement) {
-  // What Enter in the field does: implicit submission of its form.
-  const { act } = await import('preact/test-utils');
-  await act(async () => {
-    getField(root, 'Number to dial').form?.requestSubmit();
-    await settle();
-  });
 }
 
 beforeEach(() => {
@@ -49,8 +41,23 @@ describe('dialing', () => {
 
   it('dials on Enter', async () => {
     const root = await show('201');
-    await submitWithEnter(root);
+    await press(getField(root, 'Number to dial'), 'Enter');
     expect(sendMock).toHaveBeenCalledWith('command', { type: 'dial', number: '201' });
+  });
+
+  it('does not dial for a page script: requestSubmit, a forged submit or a forged click', async () => {
+    const root = await show('+1 900 555 0100');
+    const form = getField(root, 'Number to dial').form as HTMLFormElement;
+    await act(async () => {
+      // requestSubmit fires a submit event browsers mark as trusted: the shadow root's guard lets it in.
+      form.requestSubmit();
+      form.requestSubmit(getButton(root, 'Dial'));
+      form.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true }));
+      getButton(root, 'Dial').click();
+      await settle();
+    });
+    expect(sendMock).not.toHaveBeenCalled();
+    expect(getField(root, 'Number to dial').value).toBe('+1 900 555 0100');
   });
 
   it('refuses text that is not a number, with a message tied to the field', async () => {

@@ -93,32 +93,51 @@ export function getField<T extends HTMLInputElement | HTMLSelectElement = HTMLIn
   return found[0] as T;
 }
 
+/**
+ * An event that claims to come from the user. happy-dom lets tests set `isTrusted`; browsers make it
+ * unforgeable, so production code that checks it stays sound.
+ */
+export function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+/** The agent clicks: a trusted click, like `element.click()` from a real pointer. */
 export async function click(element: Element): Promise<void> {
   await act(async () => {
-    (element as HTMLElement).click();
+    element.dispatchEvent(
+      trusted(new PointerEvent('click', { bubbles: true, composed: true, cancelable: true })),
+    );
     await settle();
   });
 }
 
-export async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
+/** The agent types: the field's new text and a trusted input event. */
+export async function typeInto(input: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
   await act(async () => {
     input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true })));
     await settle();
   });
 }
 
+/** The agent picks an option: a trusted change event. */
 export async function choose(select: HTMLSelectElement, value: string): Promise<void> {
   await act(async () => {
     select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
+    select.dispatchEvent(trusted(new Event('change', { bubbles: true })));
     await settle();
   });
 }
 
+/** The agent presses a key: a trusted keydown. */
 export async function press(element: Element, key: string, init: KeyboardEventInit = {}): Promise<void> {
   await act(async () => {
-    element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+    element.dispatchEvent(
+      trusted(
+        new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),
+      ),
+    );
     await settle();
   });
 }

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import nodeConsole from 'node:console';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BarFrame } from '../../../src/core/hub-state';
 import { send } from '../../../src/messaging/client';
 import { actionError } from '../../../src/ui/actions';
 import { FramePanel } from '../../../src/ui/FramePanel';
-import { accessibleName, buttonNames, click, getButton, mount } from './dom';
+import { accessibleName, buttonNames, click, getButton, mount, settle } from './dom';
 import { NOW } from './fixtures';
 
 vi.mock('../../../src/messaging/client', () => ({ send: vi.fn(async () => undefined) }));
@@ -38,6 +39,18 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
+/** Puts the tab in front or in the background, as the browser does when the agent switches tabs. */
+async function setTabVisible(visible: boolean) {
+  vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(visible ? 'visible' : 'hidden');
+  await act(async () => {
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+  });
+}
+
+const openInTab = (root: HTMLElement) =>
+  Array.from(root.querySelectorAll('a')).find((a) => accessibleName(a) === 'Open in tab');
+
 describe('FramePanel', () => {
   it('shows the page in a sandboxed frame under its title', async () => {
     const root = await show(RECORD);
@@ -57,7 +70,7 @@ describe('FramePanel', () => {
 
   it('opens the page in a tab through a plain link that leaks nothing', async () => {
     const root = await show(RECORD);
-    const link = Array.from(root.querySelectorAll('a')).find((a) => accessibleName(a) === 'Open in tab');
+    const link = openInTab(root);
     expect(link?.getAttribute('href')).toBe(RECORD.url);
     expect(link?.getAttribute('target')).toBe('_blank');
     expect(link?.getAttribute('rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
@@ -68,6 +81,24 @@ describe('FramePanel', () => {
     expect(buttonNames(root)).toEqual(['Close']);
     await click(getButton(root, 'Close'));
     expect(sendMock).toHaveBeenCalledWith('closeFrame', undefined);
+  });
+
+  it('in a background tab, loads nothing until the agent switches to the tab, then keeps the page', async () => {
+    await setTabVisible(false);
+    const root = await show(RECORD);
+    expect(root.querySelector('iframe')).toBeNull();
+    expect(accessibleName(root.querySelector('section') as HTMLElement)).toBe('Customer card');
+    expect(openInTab(root)?.getAttribute('href')).toBe(RECORD.url);
+    expect(buttonNames(root)).toEqual(['Close']);
+    expect(root.textContent).toContain('The page loads here when you switch to this tab.');
+
+    await setTabVisible(true);
+    expect(root.querySelector('iframe')?.getAttribute('src')).toBe(RECORD.url);
+    expect(root.textContent).not.toContain('when you switch to this tab');
+    const frame = root.querySelector('iframe');
+    // Hidden again: the same frame stays (no second load, nothing typed in it lost).
+    await setTabVisible(false);
+    expect(root.querySelector('iframe')).toBe(frame);
   });
 
   it('refuses anything but http(s), and can still be closed', async () => {

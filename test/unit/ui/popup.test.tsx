@@ -2,7 +2,6 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../../popup/PopupApp';
-import { defaultConfig } from '../../../src/core/config/defaults';
 import { historyToCsv, historyToJson } from '../../../src/core/history/export';
 import type { CallLogRecord } from '../../../src/core/history/types';
 import type { HubState, WrapUpItem } from '../../../src/core/hub-state';
@@ -122,12 +121,10 @@ function wrapUp(overrides: Partial<WrapUpItem>): WrapUpItem {
   };
 }
 
-/** Answers `getConfig` with these dispositions and `saveCallLog` with a saved log; the rest as before. */
+/** Answers `callLogOptions` with these dispositions; the rest with nothing. */
 function answerHub(dispositions: string[]) {
   sendMock.mockImplementation((async (name: string) => {
-    if (name === 'getConfig') {
-      return { config: { ...defaultConfig(), callLog: { prompt: true, dispositions } }, vendors: [] };
-    }
+    if (name === 'callLogOptions') return { prompt: true, dispositions };
     return undefined;
   }) as typeof send);
 }
@@ -175,6 +172,8 @@ describe('popup: calls to log', () => {
     expect([...disposition.options].map((option) => option.value)).toEqual(['', 'Resolved', 'Callback']);
     await click(getButton(root, 'Save'));
     expect(sendMock).toHaveBeenCalledWith('saveCallLog', { callId: 'marcus', notes: 'Wants a quote' });
+    // The configuration holds credentials: the popup asks for the call-log options only.
+    expect(sendMock.mock.calls.map(([name]) => name)).not.toContain('getConfig');
     // The hub drops the call from the list at once; "Saved" stays on screen for the agent.
     await act(async () => {
       hubState.value = makeState({ wrapUp: [] });
@@ -194,7 +193,7 @@ describe('popup: call history', () => {
       name === 'getHistory' ? { records, deliveries: [] } : undefined) as typeof send);
     const root = await show(makeState());
     await click(getButton(root, 'Export CSV'));
-    expect(sendMock).toHaveBeenCalledWith('getHistory', { limit: 100_000 });
+    expect(sendMock).toHaveBeenCalledWith('getHistory', { limit: 1000, before: undefined });
     expect(downloadText).toHaveBeenCalledWith(
       historyToCsv(records),
       'softbar-call-history-2025-01-15.csv',

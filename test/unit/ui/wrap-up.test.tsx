@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WrapUpItem } from '../../../src/core/hub-state';
 import { send } from '../../../src/messaging/client';
+import { SAVED_SHOWN_MS } from '../../../src/ui/use-wrap-up-hold';
 import { WrapUpForm, wrapUpPhase } from '../../../src/ui/WrapUpForm';
 import {
   accessibleName,
@@ -12,8 +14,11 @@ import {
   getButton,
   getField,
   mount,
+  press,
   queryButton,
   settle,
+  trusted,
+  typeInto,
 } from './dom';
 import { NOW } from './fixtures';
 
@@ -58,13 +63,6 @@ const notesOf = (root: ParentNode) => {
   if (found.length !== 1) throw new Error(`${found.length} textareas are named "Notes"`);
   return found[0] as HTMLTextAreaElement;
 };
-async function type(area: HTMLTextAreaElement, text: string) {
-  await act(async () => {
-    area.value = text;
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle();
-  });
-}
 const status = (root: ParentNode) => root.querySelector('[role="status"]')?.textContent ?? '';
 
 beforeEach(() => {
@@ -100,7 +98,7 @@ describe('WrapUpForm', () => {
     const reply = deferred<undefined>();
     sendMock.mockReturnValueOnce(reply.promise as never);
     const { root, onDone } = await show(item);
-    await type(notesOf(root), 'Asked about the March invoice');
+    await typeInto(notesOf(root), 'Asked about the March invoice');
     await choose(getField<HTMLSelectElement>(root, 'Disposition'), 'Callback');
     await click(getButton(root, 'Save'));
     expect(sendMock).toHaveBeenCalledWith('saveCallLog', {
@@ -126,7 +124,7 @@ describe('WrapUpForm', () => {
     const reply = deferred<undefined>();
     sendMock.mockReturnValueOnce(reply.promise as never);
     const { root } = await show(item);
-    await type(notesOf(root), 'Short call');
+    await typeInto(notesOf(root), 'Short call');
     const save = getButton(root, 'Save');
     await click(save);
     await click(save);
@@ -139,7 +137,7 @@ describe('WrapUpForm', () => {
     const item = makeItem();
     sendMock.mockRejectedValueOnce(new Error('The call history could not be written.'));
     const { root, onDone } = await show(item);
-    await type(notesOf(root), 'Wants a callback on Monday');
+    await typeInto(notesOf(root), 'Wants a callback on Monday');
     await choose(getField<HTMLSelectElement>(root, 'Disposition'), 'Escalated');
     await click(getButton(root, 'Save'));
     expect(root.querySelector('[role="alert"]')?.textContent).toBe(
@@ -164,7 +162,7 @@ describe('WrapUpForm', () => {
   it('keeps the draft when the form is rendered again, even after it was gone', async () => {
     const item = makeItem();
     const first = await show(item);
-    await type(notesOf(first.root), 'Half-written note');
+    await typeInto(notesOf(first.root), 'Half-written note');
     await first.unmount();
     const second = await show({ ...item });
     expect(notesOf(second.root).value).toBe('Half-written note');
@@ -172,6 +170,27 @@ describe('WrapUpForm', () => {
     await second.unmount();
     const other = await show(makeItem());
     expect(notesOf(other.root).value).toBe('');
+  });
+
+  it('saves nothing for a page script’s submit, even with notes it typed', async () => {
+    const item = makeItem();
+    const { root } = await show(item);
+    // Stands in for `document.execCommand('insertText')`, whose input event is trusted.
+    await typeInto(notesOf(root), 'Forged by the page');
+    const form = root.querySelector('form') as HTMLFormElement;
+    await act(async () => {
+      form.requestSubmit();
+      form.dispatchEvent(trusted(new SubmitEvent('submit', { bubbles: true, cancelable: true })));
+      await settle();
+    });
+    expect(sendMock).not.toHaveBeenCalled();
+    expect(wrapUpPhase(item.callId)).toBe('editing');
+  });
+
+  it('Enter in Notes starts a new line; it does not save', async () => {
+    const { root } = await show(makeItem());
+    await press(notesOf(root), 'Enter');
+    expect(sendMock).not.toHaveBeenCalled();
   });
 
   it('"Later" leaves the log for later', async () => {
@@ -197,7 +216,7 @@ describe('WrapUpPanel', () => {
     const { WrapUpPanel } = await import('../../../content-scripts/agent-bar/WrapUpPanel');
     const item = makeItem({ remoteName: 'Marcus Reed' });
     const full = await mount(<WrapUpPanel items={[item]} dispositions={DISPOSITIONS} />);
-    await type(notesOf(full.root), 'Started a note');
+    await typeInto(notesOf(full.root), 'Started a note');
     await full.unmount();
 
     const compact = await mount(
@@ -211,5 +230,56 @@ describe('WrapUpPanel', () => {
     const again = await mount(<WrapUpPanel items={[item]} dispositions={DISPOSITIONS} />);
     cleanup = again.unmount;
     expect(notesOf(again.root).value).toBe('Started a note');
+  });
+});
+
+describe('WrapUpList (popup)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps a saved log open to say "Saved" though the hub dropped it, then closes it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { WrapUpList } = await import('../../../popup/WrapUpList');
+    const item = makeItem({ remoteName: 'Marcus Reed' });
+    const reply = deferred<undefined>();
+    sendMock.mockImplementation(((name: string) =>
+      name === 'saveCallLog' ? reply.promise : Promise.resolve(undefined)) as never);
+    const view = await mount(<WrapUpList items={[item]} />);
+    cleanup = view.unmount;
+    await click(getButton(view.root, 'Write notes for Marcus Reed'));
+    await typeInto(notesOf(view.root), 'Wants a quote');
+    await click(getButton(view.root, 'Save'));
+    // The hub drops the call before its reply: the form stays, saving.
+    await act(async () => {
+      render(<WrapUpList items={[]} />, view.root);
+      await settle();
+    });
+    expect(status(view.root)).toBe('Saving…');
+    await act(async () => {
+      reply.resolve(undefined);
+      await settle();
+    });
+    expect(status(view.root)).toBe('Saved');
+    await act(() => {
+      vi.advanceTimersByTime(SAVED_SHOWN_MS - 1);
+    });
+    expect(status(view.root)).toBe('Saved');
+    await act(() => {
+      vi.advanceTimersByTime(1);
+    });
+    expect(view.root.querySelector('section')).toBeNull();
+  });
+
+  it('"Later" closes the form at once', async () => {
+    const { WrapUpList } = await import('../../../popup/WrapUpList');
+    const item = makeItem({ remoteName: 'Giulia Romano' });
+    const view = await mount(<WrapUpList items={[item]} />);
+    cleanup = view.unmount;
+    const open = getButton(view.root, 'Write notes for Giulia Romano');
+    await click(open);
+    await click(getButton(view.root, 'Later'));
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    expect(view.root.querySelector('textarea')).toBeNull();
   });
 });

@@ -26,12 +26,13 @@ export interface NewWindow {
   readonly url: string;
   /** `popup`: a bare window without tabs or address bar; `normal`: a browser window. */
   readonly type: 'popup' | 'normal';
-  /** Size in pixels; the browser's default when absent. */
+  /** Width in pixels; the browser's default when absent. */
   readonly width?: number;
+  /** Height in pixels; the browser's default when absent. */
   readonly height?: number;
 }
 
-/** The tab and window operations screen-pops need (browser.tabs/browser.windows, fakes in tests). */
+/** Tab and window operations for screen-pops and call notifications (browser.tabs/windows; fakes in tests). */
 export interface TabsApi {
   /** Every tab of every window; `url` is set for the http(s) pages the host permissions cover. */
   list(): Promise<BrowserTab[]>;

@@ -15,7 +15,8 @@ function toTab(tab: browser.Tabs.Tab): BrowserTab {
 
 /**
  * `TabsApi` over browser.tabs and browser.windows. No `tabs` permission is needed: the http/https host
- * permissions make the URLs of web pages visible, and those are the only pages screen-pops deal with.
+ * permissions make the URLs of web pages visible, and those are the only pages screen-pops and
+ * notifications deal with.
  */
 export const browserTabs: TabsApi = {
   async list() {
