@@ -6,7 +6,14 @@ import type { ConfigChangeResult, ConfigView } from '../src/messaging/protocol';
 import { resetDrafts } from './drafts';
 
 /** Which part of the page a problem belongs to (it is shown there). */
-export type Section = 'general' | 'import' | 'screenPop' | 'autofill' | 'callLog' | 'history';
+export type Section =
+  | 'general'
+  | 'profile'
+  | 'import'
+  | 'screenPop'
+  | 'autofill'
+  | 'callLog'
+  | 'history';
 
 /** Why the last action of a section failed, shown in that section's alert. */
 export interface Problem {
@@ -107,6 +114,11 @@ const UPDATE_WORDING: Record<keyof ConfigUpdate, { section: Section; saved: stri
     section: 'general',
     saved: 'Default region saved',
     refused: 'The default region was not changed.',
+  },
+  profile: {
+    section: 'profile',
+    saved: 'Profile saved',
+    refused: 'The profile was not saved; the profile in force is unchanged.',
   },
   screenPop: {
     section: 'screenPop',

@@ -7,6 +7,7 @@ import { dismissNotice, reduce } from '../core/reducer';
 import type { VendorEvent } from '../core/vendor-events';
 import { parseCommand } from '../messaging/command-schema';
 import type { AdapterContext, VendorAdapter, VendorDefinition } from '../vendors/contract';
+import type { FrameHost } from '../vendors/frame-host';
 
 /** Durable key-value storage for the hub (chrome.storage.session in the worker, a Map in tests). */
 export interface KeyValueStore {
@@ -27,7 +28,15 @@ export interface HubDeps {
   readonly now: () => number;
   /** The worker's log; vendor adapters log here too. */
   readonly log: Logger;
+  /** Hosts vendor pages that need a DOM; absent: adapters that need one fail to connect, saying why. */
+  readonly frames?: FrameHost;
 }
+
+const NO_FRAMES: FrameHost = {
+  open: async () => {
+    throw new Error('This vendor needs a page host, which is not available here.');
+  },
+};
 
 const STATE_KEY = 'hub.state.v1';
 const RECONNECT_BASE_MS = 1_000;
@@ -139,6 +148,15 @@ export class Hub {
     await adapter.execute(this.toVendorCommand(command));
   }
 
+  /** Shows the vendor's own screen (login problems, video), on vendors that have one. */
+  async openVendorScreen(): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter?.openScreen || !this.state.capabilities.vendorScreen) {
+      throw new Error(`${this.state.session.label} has no screen of its own to open.`);
+    }
+    await adapter.openScreen();
+  }
+
   /** Rings a simulated inbound call on vendors that have a built-in simulation. */
   async simulateIncoming(): Promise<void> {
     const simulation = this.adapter?.simulation;
@@ -227,6 +245,7 @@ export class Hub {
       },
       now: this.deps.now,
       log: this.deps.log,
+      frames: this.deps.frames ?? NO_FRAMES,
     };
   }
 

@@ -3,6 +3,8 @@ import { isCrmPage, originOf } from '../core/page-policy';
 import { isEnvelope, type SiteStatus, type TabRequest } from '../messaging/protocol';
 import { vendorDefinitions } from '../vendors/registry';
 import { createConfigService } from './config-service';
+import { createConnectionTester } from './connection-test';
+import { createFrameHost } from './frames/frame-host';
 import { dialSelection } from './dial-selection';
 import { alarmWakeUp, wakeOnHistoryAlarm } from './history/alarm-wakeup';
 import { createCallHistory } from './history/call-history';
@@ -33,11 +35,14 @@ const storeOf = (area: chrome.storage.StorageArea): KeyValueStore => ({
 
 // chrome.storage.session survives the worker being stopped, and by default only trusted extension
 // contexts (not content scripts) can read it: the right home for live call state.
+// Vendor pages that need a DOM (Tegsoft's widget) live in the offscreen document, reached over ports.
+const frames = createFrameHost({ log });
 const hub = new Hub({
   vendors: vendorDefinitions,
   sessionStore: storeOf(chrome.storage.session),
   now: Date.now,
   log,
+  frames,
 });
 // The agent's per-site switches are not secret; storage.local keeps them across browser restarts.
 const policies = new PagePolicies(storeOf(chrome.storage.local));
@@ -127,7 +132,8 @@ const sites: SiteService = {
     return siteStatus(url);
   },
 };
-const route = createRouter(hub, config, sites, callHistory);
+const connections = createConnectionTester({ vendors: vendorDefinitions, frames, now: Date.now, log });
+const route = createRouter(hub, config, sites, callHistory, connections);
 const region = () => config.current?.defaultRegion ?? 'US';
 
 // Listeners are registered synchronously at the top level so that a message or port that wakes a
@@ -139,6 +145,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 
 browser.runtime.onConnect.addListener((port) => {
+  if (frames.acceptPort(port)) return;
   acceptLivePort(port, senderRole(port.sender ?? {}, browser.runtime.id), hub, policies, ready);
 });
 

@@ -48,6 +48,12 @@ export interface CallLogService {
   view(page: HistoryPage): Promise<HistoryView>;
 }
 
+/** Tries vendor settings without saving them (the options page's "Test connection"). */
+export interface ConnectionTester {
+  /** Connects a temporary session with `settings` for `vendor`, then closes it; says what happened. */
+  test(vendor: string, settings: unknown): Promise<{ ok: boolean; message: string }>;
+}
+
 type Handlers = {
   [N in MessageName]: (data: RequestOf<N>, role: SenderRole) => Promise<ResponseOf<N>> | ResponseOf<N>;
 };
@@ -56,10 +62,18 @@ type Handlers = {
 const accessOf = (role: SenderRole): LogAccess => ({ mayEditSaved: role === 'extensionPage' });
 
 /** Answers protocol messages after checking that the sender's role may send them. */
-export function createRouter(hub: Hub, config: ConfigService, sites: SiteService, calls: CallLogService) {
+export function createRouter(
+  hub: Hub,
+  config: ConfigService,
+  sites: SiteService,
+  calls: CallLogService,
+  connections: ConnectionTester,
+) {
   const handlers: Handlers = {
     command: (command) => hub.execute(command),
     simulateIncoming: () => hub.simulateIncoming(),
+    openVendorScreen: () => hub.openVendorScreen(),
+    testConnection: (data) => connections.test(String(data?.vendor ?? ''), data?.settings),
     dismissNotice: (data) => hub.dismissNotice(String(data?.id)),
     getState: () => hub.current,
     getConfig: () => config.view(),

@@ -28,8 +28,12 @@ export interface Capabilities {
   readonly setCallData: boolean;
   /** Chat sessions. */
   readonly chat: boolean;
-  /** Video sessions. */
+  /** Video sessions (and the camera command). */
   readonly video: boolean;
+  /** Switch between the call and the consulted party during a consult transfer. */
+  readonly switchLine: boolean;
+  /** The vendor's own screen can be opened in a window (login problems, video). */
+  readonly vendorScreen: boolean;
 }
 
 export const NO_CAPABILITIES: Capabilities = {
@@ -47,4 +51,6 @@ export const NO_CAPABILITIES: Capabilities = {
   setCallData: false,
   chat: false,
   video: false,
+  switchLine: false,
+  vendorScreen: false,
 };

@@ -6,7 +6,8 @@ import type { Capabilities } from './capabilities';
  * vendor's id (see `VendorCommand`) before an adapter sees it.
  */
 export type Command =
-  | { readonly type: 'dial'; readonly number: string }
+  /** `callData`: variables the vendor attaches to the new call (Tegsoft `ctiData.variables`). */
+  | { readonly type: 'dial'; readonly number: string; readonly callData?: Readonly<Record<string, string>> }
   | { readonly type: 'answer'; readonly callId: string }
   | { readonly type: 'reject'; readonly callId: string }
   | { readonly type: 'hangup'; readonly callId: string }
@@ -19,7 +20,15 @@ export type Command =
   | { readonly type: 'attendedTransfer'; readonly callId: string; readonly target: string }
   | { readonly type: 'completeTransfer'; readonly callId: string }
   | { readonly type: 'cancelTransfer'; readonly callId: string }
-  | { readonly type: 'setAgentState'; readonly state: SelectableAgentState; readonly reason?: string };
+  | { readonly type: 'setAgentState'; readonly state: SelectableAgentState; readonly reason?: string }
+  /** Attach variables to the call (merged into what it has). */
+  | { readonly type: 'setCallData'; readonly callId: string; readonly variables: Readonly<Record<string, string>> }
+  /** Remove the variables the agent attached. */
+  | { readonly type: 'clearCallData'; readonly callId: string }
+  /** Switch the agent's audio between the call and the consulted party (during a consult transfer). */
+  | { readonly type: 'switchLine'; readonly callId: string }
+  /** Turn the agent's camera on, off, or the other way round on a video call. */
+  | { readonly type: 'camera'; readonly callId: string; readonly action: 'on' | 'off' | 'toggle' };
 
 export type CommandType = Command['type'];
 
@@ -57,6 +66,13 @@ export function isCommandSupported(command: Command, caps: Capabilities): boolea
       return caps.attendedTransfer;
     case 'setAgentState':
       return caps.agentStates.includes(command.state);
+    case 'setCallData':
+    case 'clearCallData':
+      return caps.setCallData;
+    case 'switchLine':
+      return caps.switchLine;
+    case 'camera':
+      return caps.video;
   }
 }
 
@@ -76,4 +92,8 @@ export const COMMAND_LABELS: Record<CommandType, string> = {
   completeTransfer: 'Completing a transfer',
   cancelTransfer: 'Cancelling a transfer',
   setAgentState: 'Changing agent state',
+  setCallData: 'Setting call data',
+  clearCallData: 'Clearing call data',
+  switchLine: 'Switching lines',
+  camera: 'Camera control',
 };

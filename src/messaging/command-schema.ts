@@ -5,11 +5,20 @@ import type { Command } from '../core/commands';
 const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const target = v.pipe(v.string(), v.trim(), v.minLength(1, 'give a number or extension'), v.maxLength(64));
 const onCall = <T extends string>(type: T) => v.strictObject({ type: v.literal(type), callId });
+// Call variables: a few short text values keyed by simple names (they end up in vendor CTI data).
+const variables = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(/^[\w.-]{1,64}$/, 'use letters, digits, "_", "-" or "." in variable names')),
+    v.pipe(v.string(), v.maxLength(1000)),
+  ),
+  v.check((record) => Object.keys(record).length <= 50, 'at most 50 variables'),
+);
 
 export const commandSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('dial'),
     number: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
+    callData: v.optional(variables),
   }),
   onCall('answer'),
   onCall('reject'),
@@ -28,6 +37,10 @@ export const commandSchema = v.variant('type', [
     state: v.picklist(['offline', 'ready', 'notReady', 'afterCallWork']),
     reason: v.optional(v.pipe(v.string(), v.maxLength(100))),
   }),
+  v.strictObject({ type: v.literal('setCallData'), callId, variables }),
+  onCall('clearCallData'),
+  onCall('switchLine'),
+  v.strictObject({ type: v.literal('camera'), callId, action: v.picklist(['on', 'off', 'toggle']) }),
 ]);
 
 /** The command, or an Error naming what is wrong with it. */

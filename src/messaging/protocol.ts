@@ -43,6 +43,17 @@ export type ConfigChangeResult =
 export interface ProtocolMap {
   /** Run a call or agent-state command on the active vendor. */
   command: { request: Command; response: void; roles: 'extensionPage' | 'contentScript' };
+  /** Show the vendor's own screen in a window (vendors with `capabilities.vendorScreen`). */
+  openVendorScreen: { request: undefined; response: void; roles: 'extensionPage' | 'contentScript' };
+  /**
+   * Try a vendor profile's settings without saving them: connects a temporary session and reports what
+   * happened (an admin's "Test connection").
+   */
+  testConnection: {
+    request: { vendor: string; settings: unknown };
+    response: { readonly ok: boolean; readonly message: string };
+    roles: 'extensionPage';
+  };
   /** Demo vendor only: ring a simulated inbound call. */
   simulateIncoming: { request: undefined; response: void; roles: 'extensionPage' };
   /** Drop a notice from the bar. */
@@ -106,6 +117,8 @@ export type ResponseOf<N extends MessageName> = ProtocolMap[N]['response'];
 export const ALLOWED_ROLES: { readonly [N in MessageName]: readonly ProtocolMap[N]['roles'][] } = {
   command: ['extensionPage', 'contentScript'],
   simulateIncoming: ['extensionPage'],
+  openVendorScreen: ['extensionPage', 'contentScript'],
+  testConnection: ['extensionPage'],
   dismissNotice: ['extensionPage', 'contentScript'],
   getState: ['extensionPage', 'contentScript'],
   getConfig: ['extensionPage'],

@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { Capabilities } from '../core/capabilities';
 import type { VendorCommand } from '../core/commands';
 import type { VendorEvent } from '../core/vendor-events';
+import type { FrameHost } from './frame-host';
 
 /** Every vendor Softbar knows; `demo` is the embedded default. */
 export type VendorId = 'demo' | 'tegsoft' | 'tvox' | 'xcally' | 'ucs' | 'agentdesktop';
@@ -19,6 +20,8 @@ export interface AdapterContext {
   readonly now: () => number;
   /** Diagnostics that go to the worker's console, never to the page. */
   readonly log: (level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+  /** Hosts vendor pages that need a DOM (iframes in the offscreen document). */
+  readonly frames: FrameHost;
 }
 
 /** Controls of a simulated far end that a built-in simulator offers the UI (the demo vendor). */
@@ -43,6 +46,8 @@ export interface VendorAdapter {
   dispose(): Promise<void>;
   /** Present only for built-in simulations. */
   readonly simulation?: SimulationControl;
+  /** Shows the vendor's own screen (login problems, video); present when `capabilities.vendorScreen`. */
+  openScreen?(): Promise<void>;
 }
 
 /** A vendor as the registry lists it: its settings schema and how to make an adapter. */

@@ -14,6 +14,11 @@ export interface ConfigUpdate {
   readonly autofill?: unknown;
   /** The whole call-log section, as written (validated like an import). */
   readonly callLog?: unknown;
+  /**
+   * One profile, as written: replaces the profile with the same `id`, or is added when no profile has
+   * it (the options page's vendor settings form). Refused when the policy locks `profiles`.
+   */
+  readonly profile?: unknown;
 }
 
 /** Fields `updateConfig` may change. */
@@ -48,6 +53,23 @@ export function applyConfigUpdate(
     }
     next[field] = value;
   }
+  if (update.profile !== undefined) {
+    if (locked.includes('profiles')) {
+      issues.push({
+        path: formatPath(['profiles']),
+        message: "are set by your organization's policy and cannot be changed here; ask your administrator",
+      });
+    }
+    next.profiles = upsertProfile(config.profiles, update.profile);
+  }
   if (issues.length > 0) return { ok: false, issues };
   return validateConfig(next, vendors);
+}
+
+/** The profiles with `profile` in place of the one with its id, or added at the end. */
+function upsertProfile(profiles: SoftbarConfig['profiles'], profile: unknown): unknown[] {
+  const id = typeof profile === 'object' && profile !== null ? (profile as { id?: unknown }).id : undefined;
+  const index = profiles.findIndex((existing) => existing.id === id);
+  if (index === -1) return [...profiles, profile];
+  return profiles.map((existing, at) => (at === index ? profile : existing));
 }

@@ -18,5 +18,7 @@ export function demoCapabilities(settings: DemoSettings): Capabilities {
     setCallData: false,
     chat: false,
     video: false,
+    switchLine: false,
+    vendorScreen: false,
   };
 }

@@ -50,6 +50,7 @@ describe('router', () => {
       setDetection: async () => ({ blocked: false, detection: true }),
     },
     calls,
+    { test: vi.fn(async () => ({ ok: true, message: 'Connected.' })) },
   );
 
   beforeEach(() => {

@@ -23,6 +23,8 @@ export const FULL_CAPS: Capabilities = {
   setCallData: false,
   chat: false,
   video: false,
+  switchLine: false,
+  vendorScreen: false,
 };
 
 export function makeCall(overrides: Partial<Call> = {}): Call {

@@ -1,0 +1,88 @@
+import { runSchema } from '../core/config/valibot-issues';
+import type { VendorEvent } from '../core/vendor-events';
+import type { AdapterContext, VendorDefinition } from '../vendors/contract';
+import type { FrameHost } from '../vendors/frame-host';
+import type { Logger } from './hub';
+import type { ConnectionTester } from './router';
+
+/** How long a test connection may take before it counts as failed. */
+export const TEST_TIMEOUT_MS = 20_000;
+
+export interface ConnectionTesterDeps {
+  /** Vendors this build can run. */
+  readonly vendors: readonly VendorDefinition[];
+  /** The frame host; test sessions use their own frame keys so the live session is left alone. */
+  readonly frames: FrameHost;
+  /** Epoch ms. */
+  readonly now: () => number;
+  /** The worker's log. */
+  readonly log: Logger;
+  /** Overrides TEST_TIMEOUT_MS (tests). */
+  readonly timeoutMs?: number;
+}
+
+let testRun = 0;
+
+/**
+ * "Test connection": validates the settings as an import would, then connects a throw-away adapter with
+ * them and disconnects it. The live session is never touched; the test adapter gets its own storage and
+ * its own frame keys.
+ */
+export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTester {
+  return {
+    async test(vendorId, settings) {
+      const vendor = deps.vendors.find((candidate) => candidate.id === vendorId);
+      if (!vendor) {
+        const known = deps.vendors.map((candidate) => candidate.id).join(', ');
+        return { ok: false, message: `Vendor "${vendorId}" is not in this build; choose one of: ${known}.` };
+      }
+      const parsed = runSchema(vendor.settingsSchema, settings ?? {}, ['settings']);
+      if (!parsed.ok) {
+        return {
+          ok: false,
+          message: parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n'),
+        };
+      }
+      const run = ++testRun;
+      const memory = new Map<string, unknown>();
+      const frames: FrameHost = {
+        open: (spec) => deps.frames.open({ ...spec, key: `test-${run}:${spec.key}` }),
+      };
+      const ctx: AdapterContext = {
+        store: {
+          get: async <T>(key: string) => memory.get(key) as T | undefined,
+          set: async (key, value) => void memory.set(key, value),
+        },
+        now: deps.now,
+        log: deps.log,
+        frames,
+      };
+      const adapter = vendor.create(parsed.output, ctx);
+      const notices: string[] = [];
+      adapter.onEvent((event: VendorEvent) => {
+        if (event.type === 'notice' && event.level !== 'info') notices.push(event.text);
+      });
+      const abort = new AbortController();
+      const timeoutMs = deps.timeoutMs ?? TEST_TIMEOUT_MS;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          abort.abort();
+          reject(new Error(`No answer from ${vendor.label} within ${Math.round(timeoutMs / 1000)} s.`));
+        }, timeoutMs);
+      });
+      try {
+        await Promise.race([adapter.connect(abort.signal), timeout]);
+        const extra = notices.length > 0 ? ` It said: ${notices.join(' ')}` : '';
+        return { ok: true, message: `Connected to ${vendor.label}.${extra}` };
+      } catch (error) {
+        deps.log('info', `test connection to ${vendor.id} failed`, error);
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      } finally {
+        clearTimeout(timer);
+        abort.abort();
+        await adapter.dispose().catch((error: unknown) => deps.log('warn', 'test session did not close', error));
+      }
+    },
+  };
+}
