@@ -41,7 +41,11 @@ export function createConfigService(
     start: reload,
     view: async (): Promise<ConfigView> => ({
       config: await inForce(),
-      vendors: vendors.map((vendor) => ({ id: vendor.id, label: vendor.label })),
+      vendors: vendors.map((vendor) => ({
+        id: vendor.id,
+        label: vendor.label,
+        settingsForm: vendor.settingsForm,
+      })),
       locked: await lockedFields(),
     }),
     importJson: async (json) => {

@@ -3,6 +3,7 @@ import type { ConfigIssue, SoftbarConfig } from '../core/config/types';
 import type { ConfigUpdate } from '../core/config/update';
 import type { CallLogRecord, HistoryPage, HistoryView } from '../core/history/types';
 import type { HubState } from '../core/hub-state';
+import type { SettingsField } from '../vendors/settings-form';
 import type { PagePolicy } from '../core/page-policy';
 
 /** Who sent a runtime message, as the hub sees it (checked from `sender`, never from the message). */
@@ -12,8 +13,13 @@ export type SenderRole = 'extensionPage' | 'contentScript';
 export interface ConfigView {
   /** The configuration in force (policy fields included). */
   readonly config: SoftbarConfig;
-  /** Vendors this build can connect, for the profile picker. */
-  readonly vendors: readonly { readonly id: string; readonly label: string }[];
+  /** Vendors this build can connect, for the profile picker and the settings form. */
+  readonly vendors: readonly {
+    readonly id: string;
+    readonly label: string;
+    /** How to ask for the vendor's settings (absent: edit them as JSON). */
+    readonly settingsForm?: readonly SettingsField[];
+  }[];
   /** Top-level configuration fields an enterprise policy sets: shown locked in the options page. */
   readonly locked?: readonly string[];
 }

@@ -3,6 +3,7 @@ import type { Capabilities } from '../core/capabilities';
 import type { VendorCommand } from '../core/commands';
 import type { VendorEvent } from '../core/vendor-events';
 import type { FrameHost } from './frame-host';
+import type { SettingsField } from './settings-form';
 
 /** Every vendor Softbar knows; `demo` is the embedded default. */
 export type VendorId = 'demo' | 'tegsoft' | 'tvox' | 'xcally' | 'ucs' | 'agentdesktop';
@@ -59,4 +60,6 @@ export interface VendorDefinition<Settings = unknown> {
   readonly settingsSchema: v.GenericSchema<unknown, Settings>;
   /** Makes an adapter for validated settings. */
   create(settings: Settings, ctx: AdapterContext): VendorAdapter;
+  /** How the options page asks for the settings, field by field (absent: JSON only). */
+  readonly settingsForm?: readonly SettingsField[];
 }
