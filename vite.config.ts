@@ -27,5 +27,13 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     target: 'chrome116',
+    // Pages the manifest does not name, which @crxjs only emits when they are build inputs: the offscreen
+    // document and the vendor-screen window that host vendor frames (src/background/frames).
+    rolldownOptions: {
+      input: {
+        offscreen: 'src/offscreen/index.html',
+        'vendor-screen': 'src/vendor-screen/index.html',
+      },
+    },
   },
 });

@@ -5,6 +5,7 @@ import { ExportSection } from './ExportSection';
 import { GeneralSection } from './GeneralSection';
 import { HISTORY_ANCHOR, HistorySection } from './HistorySection';
 import { ImportSection } from './ImportSection';
+import { ProfileSection } from './ProfileSection';
 import { ScreenPopSection } from './ScreenPopSection';
 import { SummarySection } from './SummarySection';
 import { generation, loadError, refresh, status, view } from './state';
@@ -53,6 +54,7 @@ export function OptionsApp() {
         )}
         {current === undefined && error === undefined && <p class="op-muted">Loading the configuration…</p>}
         {current && <GeneralSection view={current} />}
+        {current && <ProfileSection key={generation.value} view={current} />}
         {current && <ScreenPopSection view={current} />}
         {current && <TestRuleSection view={current} />}
         {current && <AutofillSection view={current} />}

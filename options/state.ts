@@ -6,14 +6,7 @@ import type { ConfigChangeResult, ConfigView } from '../src/messaging/protocol';
 import { resetDrafts } from './drafts';
 
 /** Which part of the page a problem belongs to (it is shown there). */
-export type Section =
-  | 'general'
-  | 'profile'
-  | 'import'
-  | 'screenPop'
-  | 'autofill'
-  | 'callLog'
-  | 'history';
+export type Section = 'general' | 'profile' | 'import' | 'screenPop' | 'autofill' | 'callLog' | 'history';
 
 /** Why the last action of a section failed, shown in that section's alert. */
 export interface Problem {

@@ -68,7 +68,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           abort.abort();
-          reject(new Error(`No answer from ${vendor.label} within ${Math.round(timeoutMs / 1000)} s.`));
+          reject(new Error(`No answer from ${vendor.label} within ${Math.ceil(timeoutMs / 1000)} s.`));
         }, timeoutMs);
       });
       try {
@@ -81,7 +81,9 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
       } finally {
         clearTimeout(timer);
         abort.abort();
-        await adapter.dispose().catch((error: unknown) => deps.log('warn', 'test session did not close', error));
+        await adapter
+          .dispose()
+          .catch((error: unknown) => deps.log('warn', 'test session did not close', error));
       }
     },
   };

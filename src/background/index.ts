@@ -4,8 +4,8 @@ import { isEnvelope, type SiteStatus, type TabRequest } from '../messaging/proto
 import { vendorDefinitions } from '../vendors/registry';
 import { createConfigService } from './config-service';
 import { createConnectionTester } from './connection-test';
-import { createFrameHost } from './frames/frame-host';
 import { dialSelection } from './dial-selection';
+import { createFrameHost } from './frames/frame-host';
 import { alarmWakeUp, wakeOnHistoryAlarm } from './history/alarm-wakeup';
 import { createCallHistory } from './history/call-history';
 import { openHistoryDb } from './history/db';
@@ -190,4 +190,5 @@ browser.commands.onCommand.addListener((command, tab) => {
   screenPopper,
   notifier,
   callHistory,
+  frames,
 };

@@ -22,7 +22,11 @@ export type Command =
   | { readonly type: 'cancelTransfer'; readonly callId: string }
   | { readonly type: 'setAgentState'; readonly state: SelectableAgentState; readonly reason?: string }
   /** Attach variables to the call (merged into what it has). */
-  | { readonly type: 'setCallData'; readonly callId: string; readonly variables: Readonly<Record<string, string>> }
+  | {
+      readonly type: 'setCallData';
+      readonly callId: string;
+      readonly variables: Readonly<Record<string, string>>;
+    }
   /** Remove the variables the agent attached. */
   | { readonly type: 'clearCallData'; readonly callId: string }
   /** Switch the agent's audio between the call and the consulted party (during a consult transfer). */

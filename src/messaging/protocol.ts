@@ -3,8 +3,8 @@ import type { ConfigIssue, SoftbarConfig } from '../core/config/types';
 import type { ConfigUpdate } from '../core/config/update';
 import type { CallLogRecord, HistoryPage, HistoryView } from '../core/history/types';
 import type { HubState } from '../core/hub-state';
-import type { SettingsField } from '../vendors/settings-form';
 import type { PagePolicy } from '../core/page-policy';
+import type { SettingsField } from '../vendors/settings-form';
 
 /** Who sent a runtime message, as the hub sees it (checked from `sender`, never from the message). */
 export type SenderRole = 'extensionPage' | 'contentScript';

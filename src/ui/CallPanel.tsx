@@ -3,14 +3,22 @@ import { useRef } from 'preact/hooks';
 import type { Call } from '../core/call';
 import type { Capabilities } from '../core/capabilities';
 import { runCommand } from './actions';
+import { CallDataPanel } from './CallDataPanel';
 import { CallTimer } from './CallTimer';
-import { CALL_ACTION_LABELS, type CallAction, callActions, commandFor } from './call-actions';
-import { CALL_STATE_LABELS, DIRECTION_LABELS, displayNumber } from './format';
+import {
+  CALL_ACTION_LABELS,
+  CALL_ACTION_NAMES,
+  type CallAction,
+  callActions,
+  commandFor,
+} from './call-actions';
+import { callKind } from './call-kind';
+import { CALL_STATE_LABELS, displayNumber } from './format';
 import { Icon, type IconName } from './icons';
 import { KeypadPanel } from './KeypadPanel';
 import { TransferPanel } from './TransferPanel';
 
-export type CallPanelName = 'transfer' | 'keypad';
+export type CallPanelName = 'transfer' | 'keypad' | 'callData';
 
 interface Props {
   /** The focused call. */
@@ -30,6 +38,7 @@ export const ACTION_ICONS: Record<CallAction, IconName> = {
   resume: 'play',
   mute: 'micOff',
   unmute: 'mic',
+  camera: 'video',
   transfer: 'transfer',
   keypad: 'keypad',
   hangup: 'hangup',
@@ -42,18 +51,24 @@ const TONE: Partial<Record<CallAction, string>> = {
 };
 
 /**
- * The focused call: who, which way, where it stands, for how long, and its controls. Its buttons carry the
+ * The focused call: what kind, where it stands, for how long, and its controls. Its buttons carry the
  * exact names agents and tests look for (Answer, Hang up, Hold…); other calls use longer names.
  */
 export function CallPanel({ call, caps, panel, onPanel }: Props) {
   const toggles = useRef<Partial<Record<CallPanelName, HTMLButtonElement | null>>>({});
   const number = displayNumber(call);
+  const kind = callKind(call);
   const actions = callActions(call, caps);
   const consulting = call.transfer?.phase === 'consulting';
   const showTransfer = consulting || (panel === 'transfer' && actions.includes('transfer'));
   const showKeypad = panel === 'keypad' && actions.includes('keypad');
+  const showData = panel === 'callData' && caps.setCallData;
+  const campaign = kind.namesCampaign ? undefined : call.campaign;
 
   const toggle = (name: CallPanelName) => onPanel(panel === name ? undefined : name);
+  const toggleRef = (name: CallPanelName) => (element: HTMLButtonElement | null) => {
+    toggles.current[name] = element;
+  };
 
   const closeOnEscape = (event: TargetedKeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || !panel) return;
@@ -69,11 +84,17 @@ export function CallPanel({ call, caps, panel, onPanel }: Props) {
   };
 
   return (
-    <section class="sb-call" data-state={call.state} aria-label="Current call" onKeyDown={closeOnEscape}>
+    <section
+      class="sb-call"
+      data-state={call.state}
+      data-media={call.media}
+      aria-label="Current call"
+      onKeyDown={closeOnEscape}
+    >
       <div class="sb-call-head">
         <span class="sb-call-dir">
-          <Icon name={call.direction === 'inbound' ? 'incoming' : 'outgoing'} />
-          {DIRECTION_LABELS[call.direction]}
+          <Icon name={kind.icon} />
+          {kind.label}
         </span>
         <span class="sb-call-state">{CALL_STATE_LABELS[call.state]}</span>
         {call.muted && <span class="sb-tag">Muted</span>}
@@ -84,11 +105,11 @@ export function CallPanel({ call, caps, panel, onPanel }: Props) {
         <div class="sb-call-number">{number}</div>
         {number !== call.remoteNumber && <div class="sb-call-raw">{call.remoteNumber}</div>}
       </div>
-      {(call.queue || call.service || call.campaign) && (
+      {(call.queue || call.service || campaign) && (
         <dl class="sb-call-meta">
           {call.queue && <Meta term="Queue" value={call.queue} />}
           {call.service && <Meta term="Service" value={call.service} />}
-          {call.campaign && <Meta term="Campaign" value={call.campaign} />}
+          {campaign && <Meta term="Campaign" value={campaign} />}
         </dl>
       )}
       {actions.length > 0 && (
@@ -100,14 +121,9 @@ export function CallPanel({ call, caps, panel, onPanel }: Props) {
                 key={action}
                 type="button"
                 class={`sb-btn ${TONE[action] ?? ''}`}
+                aria-label={CALL_ACTION_NAMES[action]}
                 aria-expanded={panelName ? (panelName === 'transfer' ? showTransfer : showKeypad) : undefined}
-                ref={
-                  panelName
-                    ? (element) => {
-                        toggles.current[panelName] = element;
-                      }
-                    : undefined
-                }
+                ref={panelName ? toggleRef(panelName) : undefined}
                 onClick={() => act(action)}
               >
                 <Icon name={ACTION_ICONS[action]} />
@@ -117,8 +133,21 @@ export function CallPanel({ call, caps, panel, onPanel }: Props) {
           })}
         </div>
       )}
+      {caps.setCallData && (
+        <button
+          type="button"
+          class="sb-disclosure sb-call-data-toggle"
+          aria-expanded={showData}
+          ref={toggleRef('callData')}
+          onClick={() => toggle('callData')}
+        >
+          <Icon name="list" />
+          Call data
+        </button>
+      )}
       {showTransfer && <TransferPanel call={call} caps={caps} onClose={() => onPanel(undefined)} />}
       {showKeypad && <KeypadPanel call={call} />}
+      {showData && <CallDataPanel call={call} />}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Icon } from './icons';
 import { Notices } from './Notices';
 import { OtherCalls } from './OtherCalls';
 import { RecentCalls } from './RecentCalls';
+import { VendorScreenButton } from './VendorScreenButton';
 
 interface Props {
   /** The hub's live state. */
@@ -75,7 +76,10 @@ export function Softphone({ state, linked, showRecent = false }: Props) {
 
   return (
     <div class="sb-phone" ref={root}>
-      <ConnectionLine session={state.session} connection={state.connection} linked={linked} />
+      <div class="sb-conn-row">
+        <ConnectionLine session={state.session} connection={state.connection} linked={linked} />
+        {caps.vendorScreen && <VendorScreenButton label={state.session.label} />}
+      </div>
       <AgentStateSelect agent={state.agent} caps={caps} />
       <Notices notices={state.notices} />
       <ActionError />

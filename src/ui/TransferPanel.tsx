@@ -4,6 +4,7 @@ import type { Call } from '../core/call';
 import type { Capabilities } from '../core/capabilities';
 import { normalizeDialString } from '../core/phone/dial-string';
 import { runCommand } from './actions';
+import { Icon } from './icons';
 
 interface Props {
   /** The call to transfer. */
@@ -17,7 +18,8 @@ interface Props {
 /**
  * Transfer the focused call: blind (hand over now) or consult (talk to the target first, then complete or
  * cancel). While a consultation runs the panel shows only its outcome buttons, since the vendor is
- * waiting for exactly one of them.
+ * waiting for exactly one of them, and "Switch line" where the vendor lets the agent talk to each party
+ * in turn.
  */
 export function TransferPanel({ call, caps, onClose }: Props) {
   const id = useId();
@@ -29,25 +31,39 @@ export function TransferPanel({ call, caps, onClose }: Props) {
     return (
       <fieldset class="sb-panel sb-transfer" aria-label="Transfer call">
         <p class="sb-panel-status">Consulting {transfer.target}</p>
-        {caps.attendedTransfer && (
+        {(caps.attendedTransfer || caps.switchLine) && (
           <div class="sb-controls">
-            <button
-              type="button"
-              class="sb-btn sb-btn-go"
-              onClick={() => void runCommand({ type: 'completeTransfer', callId: call.id })}
-            >
-              Complete transfer
-            </button>
-            <button
-              type="button"
-              class="sb-btn"
-              onClick={async () => {
-                // Back with the caller: the agent expects the call view, not the transfer form.
-                if (await runCommand({ type: 'cancelTransfer', callId: call.id })) onClose();
-              }}
-            >
-              Cancel transfer
-            </button>
+            {caps.attendedTransfer && (
+              <>
+                <button
+                  type="button"
+                  class="sb-btn sb-btn-go"
+                  onClick={() => void runCommand({ type: 'completeTransfer', callId: call.id })}
+                >
+                  Complete transfer
+                </button>
+                <button
+                  type="button"
+                  class="sb-btn"
+                  onClick={async () => {
+                    // Back with the caller: the agent expects the call view, not the transfer form.
+                    if (await runCommand({ type: 'cancelTransfer', callId: call.id })) onClose();
+                  }}
+                >
+                  Cancel transfer
+                </button>
+              </>
+            )}
+            {caps.switchLine && (
+              <button
+                type="button"
+                class="sb-btn"
+                onClick={() => void runCommand({ type: 'switchLine', callId: call.id })}
+              >
+                <Icon name="swap" />
+                Switch line
+              </button>
+            )}
           </div>
         )}
       </fieldset>

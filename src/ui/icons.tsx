@@ -26,6 +26,12 @@ const PATHS = {
   backspace: 'M22 4H8l-6 8 6 8h14zm-3.6 11.6L17 17l-3-3-3 3-1.4-1.4 3-3-3-3L11 8l3 3 3-3 1.4 1.4-3 3z',
   incoming: 'M20 5.4 18.6 4 7 15.6V9H5v10h10v-2H8.4z',
   outgoing: 'M9 5v2h6.6L4 18.6 5.4 20 17 8.4V15h2V5z',
+  openWindow:
+    'M19 19H5V5h7V3H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2v-7h-2zM14 3v2h3.59l-9.83 9.83 1.41 1.41L19 6.41V10h2V3z',
+  video: 'M17 10.5V7a1 1 0 0 0-1-1H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-3.5l4 4v-11z',
+  swap: 'M6.99 11 3 15l3.99 4v-3H14v-2H6.99zM21 9l-3.99-4v3H10v2h7.01v3z',
+  list: 'M3 13h2v-2H3zm0 4h2v-2H3zm0-8h2V7H3zm4 4h14v-2H7zm0 4h14v-2H7zM7 7v2h14V7z',
+  chat: 'M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

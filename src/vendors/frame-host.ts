@@ -48,7 +48,8 @@ export interface FrameChannel {
   onMessage(listener: (data: unknown) => void): () => void;
   /**
    * Calls `listener` each time the frame (re)loads its page: after opening, after moving between the
-   * offscreen document and the screen window, after the host was recreated. Returns the unsubscribe.
+   * offscreen document and the screen window, after the host was recreated; and once right away when the
+   * page is already loaded (a re-attached frame), so the adapter always re-queries. Returns the unsubscribe.
    */
   onLoad(listener: () => void): () => void;
   /** Shows the vendor's own screen in a window (the frame moves there, and back when it is closed). */

@@ -1,8 +1,12 @@
 import type { VendorDefinition } from './contract';
 import { demoVendor } from './demo';
+import { tegsoftVendor } from './tegsoft';
 
 /** Every vendor this build can connect. A new vendor is one folder and one line here. */
-export const vendorDefinitions: readonly VendorDefinition[] = [demoVendor as VendorDefinition];
+export const vendorDefinitions: readonly VendorDefinition[] = [
+  demoVendor as VendorDefinition,
+  tegsoftVendor as VendorDefinition,
+];
 
 export function findVendor(id: string): VendorDefinition | undefined {
   return vendorDefinitions.find((vendor) => vendor.id === id);

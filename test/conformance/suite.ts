@@ -12,6 +12,7 @@ import type { Command } from '../../src/core/commands';
 import type { SoftbarConfig } from '../../src/core/config/types';
 import { focusedCall, type HubState } from '../../src/core/hub-state';
 import type { VendorDefinition } from '../../src/vendors/contract';
+import type { FrameHost } from '../../src/vendors/frame-host';
 
 /** The far end of a vendor's simulator, as the suite drives it. */
 export interface SimulatorControl {
@@ -36,6 +37,8 @@ export interface ConformanceTarget {
   control(hub: Hub): SimulatorControl;
   /** How long the slowest scenario step may take (ms). */
   readonly timeoutMs?: number;
+  /** The page host for vendors whose adapter needs one (an in-process stand-in for the offscreen document). */
+  readonly frames?: () => FrameHost;
 }
 
 class MemoryStore implements KeyValueStore {
@@ -78,6 +81,7 @@ export function testAdapter(target: ConformanceTarget): void {
         log: (level, message) => {
           if (level === 'warn' || level === 'error') warnings.push(message);
         },
+        frames: target.frames?.(),
       });
 
     beforeEach(async () => {

@@ -85,6 +85,8 @@ function jsonTypeOf(entry: unknown): string {
   while (node.wrapped) node = node.wrapped as typeof node;
   if (node.type === 'number')
     return node.pipe?.some((step) => step.type === 'integer') ? 'integer' : 'number';
+  // A strict object names unknown keys instead of dropping them; for Chrome it is an object all the same.
+  if (node.type === 'strict_object' || node.type === 'loose_object') return 'object';
   return node.type;
 }
 

@@ -75,6 +75,17 @@ describe('popup', () => {
     expect(queryButton(other, 'Simulate incoming call')).toBeUndefined();
   });
 
+  it('opens the vendor’s screen from the popup too', async () => {
+    const root = await show(
+      makeState({
+        session: { profileId: 'tg', vendorId: 'tegsoft', label: 'Tegsoft' },
+        capabilities: { ...makeState().capabilities, vendorScreen: true },
+      }),
+    );
+    await click(getButton(root, 'Open Tegsoft screen'));
+    expect(sendMock).toHaveBeenCalledWith('openVendorScreen', undefined);
+  });
+
   it('opens the options page', async () => {
     const root = await show(makeState());
     await click(getButton(root, 'Options'));

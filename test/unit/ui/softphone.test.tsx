@@ -145,6 +145,74 @@ describe('connection line', () => {
     );
     expect(text(root)).toBe('Cannot connect to Demo PBX: wrong password');
   });
+
+  const MISSING_EVENTS =
+    'Logged in, but no event arrived from Tegsoft. Add the integration parameter ' +
+    'clientSideCTI://parentWindowEvent|eventList=all to the agent’s Tegsoft profile.';
+  const tegsoft = { profileId: 'tg', vendorId: 'tegsoft', label: 'Tegsoft' };
+
+  it('gives the vendor’s whole reason its own line, never cut', async () => {
+    const root = await show(
+      makeState({ session: tegsoft, connection: { status: 'failed', message: MISSING_EVENTS, since: NOW } }),
+    );
+    const line = root.querySelector('[role="status"]') as HTMLElement;
+    expect(line.querySelector('.sb-conn-head')?.textContent).toBe('Cannot connect to Tegsoft: ');
+    expect(line.querySelector('.sb-conn-detail')?.textContent).toBe(MISSING_EVENTS);
+    expect(line.dataset.tone).toBe('error');
+    expect(line.dataset.detail).toBe('true');
+  });
+
+  it('sets a reconnection with a reason apart from one without', async () => {
+    const plain = await show(makeState({ connection: { status: 'reconnecting', since: NOW } }));
+    expect(plain.querySelector<HTMLElement>('[role="status"]')?.dataset.detail).toBeUndefined();
+    await cleanup?.();
+    const root = await show(
+      makeState({ connection: { status: 'reconnecting', message: 'no events for 30 s', since: NOW } }),
+    );
+    const line = root.querySelector('[role="status"]') as HTMLElement;
+    expect(text(root)).toBe('Reconnecting to Demo PBX: no events for 30 s');
+    expect([line.dataset.tone, line.dataset.detail]).toEqual(['warn', 'true']);
+  });
+
+  it('shows a reason even on a connected line', async () => {
+    const root = await show(
+      makeState({ connection: { status: 'connected', message: MISSING_EVENTS, since: NOW } }),
+    );
+    expect(text(root)).toBe(`Demo PBX · Connected: ${MISSING_EVENTS}`);
+  });
+
+  it('keeps the vendor’s reason out of a lost hub link, which is not the vendor’s doing', async () => {
+    const root = await show(
+      makeState({ connection: { status: 'failed', message: 'wrong password', since: NOW } }),
+      false,
+    );
+    expect(text(root)).toBe('Reconnecting to Demo PBX…');
+  });
+});
+
+describe('vendor screen', () => {
+  const tegsoft = { profileId: 'tg', vendorId: 'tegsoft', label: 'Tegsoft' };
+  const caps = { ...makeState().capabilities, vendorScreen: true };
+
+  it('opens the vendor’s own screen when the vendor has one', async () => {
+    const root = await show(makeState({ session: tegsoft, capabilities: caps }));
+    await click(getButton(root, 'Open Tegsoft screen'));
+    expect(sendMock).toHaveBeenCalledWith('openVendorScreen', undefined);
+  });
+
+  it('is absent otherwise', async () => {
+    const root = await show(makeState({ session: tegsoft }));
+    expect(buttonNames(root).filter((name) => name.startsWith('Open '))).toEqual([]);
+  });
+
+  it('shows why the screen did not open', async () => {
+    sendMock.mockRejectedValueOnce(new Error('Tegsoft has no screen to open until you sign in'));
+    const root = await show(makeState({ session: tegsoft, capabilities: caps }));
+    await click(getButton(root, 'Open Tegsoft screen'));
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain(
+      'Tegsoft has no screen to open until you sign in',
+    );
+  });
 });
 
 describe('notices', () => {

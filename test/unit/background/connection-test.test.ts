@@ -1,0 +1,104 @@
+import * as v from 'valibot';
+import { describe, expect, it, vi } from 'vitest';
+import { createConnectionTester } from '../../../src/background/connection-test';
+import { NO_CAPABILITIES } from '../../../src/core/capabilities';
+import type { VendorDefinition } from '../../../src/vendors/contract';
+import type { FrameHost, FrameSpec } from '../../../src/vendors/frame-host';
+
+/** A vendor whose connect does what `behaviour` says, recording what it was given. */
+function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice') {
+  const seen = { settings: undefined as unknown, disposed: 0, frameKeys: [] as string[] };
+  const vendor: VendorDefinition<{ host: string }> = {
+    id: 'tegsoft',
+    label: 'Tegsoft',
+    settingsSchema: v.object({
+      host: v.pipe(v.string(), v.url('use a URL such as "https://pbx.example.com"')),
+    }),
+    create(settings, ctx) {
+      seen.settings = settings;
+      const listeners = new Set<(event: never) => void>();
+      return {
+        id: 'tegsoft',
+        capabilities: NO_CAPABILITIES,
+        async connect(signal) {
+          await ctx.frames.open({ key: 'tegsoft', url: settings.host, origin: settings.host, allow: '' });
+          if (behaviour === 'fail') throw new Error('Login failed: wrong token.');
+          if (behaviour === 'hang')
+            await new Promise((_, reject) => signal.addEventListener('abort', reject));
+          if (behaviour === 'notice')
+            for (const listener of listeners)
+              listener({ type: 'notice', at: 0, level: 'warning', text: 'No events yet.' } as never);
+        },
+        async execute() {},
+        onEvent(listener) {
+          listeners.add(listener as never);
+          return () => listeners.delete(listener as never);
+        },
+        async dispose() {
+          seen.disposed++;
+        },
+      };
+    },
+  };
+  const frames: FrameHost = {
+    open: vi.fn(async (spec: FrameSpec) => {
+      seen.frameKeys.push(spec.key);
+      return {} as never;
+    }),
+  };
+  return { vendor: vendor as VendorDefinition, frames, seen };
+}
+
+const tester = (setup: ReturnType<typeof fakeVendor>, timeoutMs?: number) =>
+  createConnectionTester({
+    vendors: [setup.vendor],
+    frames: setup.frames,
+    now: () => 0,
+    log: () => {},
+    timeoutMs,
+  });
+
+describe('Test connection', () => {
+  it('connects a throw-away session with its own frame key, reports success and closes it', async () => {
+    const setup = fakeVendor('notice');
+    const result = await tester(setup).test('tegsoft', { host: 'https://pbx.example.com' });
+    expect(result).toEqual({ ok: true, message: 'Connected to Tegsoft. It said: No events yet.' });
+    expect(setup.seen.settings).toEqual({ host: 'https://pbx.example.com' });
+    expect(setup.seen.frameKeys).toHaveLength(1);
+    expect(setup.seen.frameKeys[0]).toMatch(/^test-\d+:tegsoft$/);
+    expect(setup.seen.disposed).toBe(1);
+  });
+
+  it('names the bad setting before connecting anything', async () => {
+    const setup = fakeVendor('ok');
+    const result = await tester(setup).test('tegsoft', { host: 'not a url' });
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('settings.host');
+    expect(result.message).toContain('use a URL such as');
+    expect(setup.seen.frameKeys).toEqual([]);
+  });
+
+  it("gives the vendor's own failure message, and still closes the session", async () => {
+    const setup = fakeVendor('fail');
+    expect(await tester(setup).test('tegsoft', { host: 'https://pbx.example.com' })).toEqual({
+      ok: false,
+      message: 'Login failed: wrong token.',
+    });
+    expect(setup.seen.disposed).toBe(1);
+  });
+
+  it('gives up after the timeout', async () => {
+    const setup = fakeVendor('hang');
+    const result = await tester(setup, 50).test('tegsoft', { host: 'https://pbx.example.com' });
+    expect(result).toEqual({ ok: false, message: 'No answer from Tegsoft within 1 s.' });
+    expect(setup.seen.disposed).toBe(1);
+  });
+
+  it('names the vendors it has when asked for another', async () => {
+    const result = await tester(fakeVendor('ok')).test('genesys', {});
+    expect(result).toEqual({
+      ok: false,
+      message: 'Vendor "genesys" is not in this build; choose one of: tegsoft.',
+    });
+  });
+});
