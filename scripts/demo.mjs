@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { ensureChromium, HOW_TO_GET } from './chromium.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
 import { launchWithExtension } from './launch.mjs';
+import { loadSimulator } from './load-sim.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -36,6 +37,10 @@ async function main() {
   });
   const page = ext.context.pages()[0] ?? (await ext.context.newPage());
   await page.goto(`${server.url}/index.html`);
+  if (args.has('--tegsoft')) {
+    await tegsoftDemo(ext, page, server);
+    return;
+  }
 
   if (!headless) {
     step(
@@ -157,6 +162,63 @@ async function main() {
   await server.close();
   console.log('\nScreenshots of the scripted call:');
   for (const path of shots) console.log(`  ${path}`);
+}
+
+/**
+ * `npm run demo -- --tegsoft`: the same, on the Tegsoft simulator (sim/tegsoft) instead of the demo PBX:
+ * the extension hosts the simulator's widget exactly as it would a real Tegsoft server's.
+ */
+async function tegsoftDemo(ext, page, server) {
+  const { startTegsoftSim } = await loadSimulator('tegsoft');
+  const sim = await startTegsoftSim({ answerDelayMs: 1500 });
+  step(`Tegsoft simulator at ${sim.url} (test page ${sim.testPageUrl})`);
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
+  const config = {
+    version: 1,
+    profiles: [
+      {
+        id: 'tegsoft',
+        vendor: 'tegsoft',
+        label: 'Tegsoft',
+        settings: { hostname: sim.url, token: 'test-token', notReadyReasons: ['LUNCH', 'BREAK'] },
+      },
+    ],
+    activeProfile: 'tegsoft',
+  };
+  await options.getByRole('textbox', { name: 'Configuration JSON' }).fill(JSON.stringify(config));
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await options
+    .getByRole('status')
+    .filter({ hasText: /imported/i })
+    .waitFor();
+  await options.close();
+  const agentBar = page.getByRole('region', { name: 'Agent bar' });
+  await agentBar.getByText('Tegsoft · Connected').waitFor({ timeout: 20_000 });
+  if (!headless) {
+    step('Chromium runs Softbar on the Tegsoft simulator. Ring a call with:');
+    step(
+      `curl -X POST ${sim.url}/control/inbound-call -H 'content-type: application/json' -d '{"number":"+442079460958","name":"Olivia Bennett","skill":"Support"}'`,
+    );
+    step('Close the browser window to stop.');
+    await new Promise((done) => ext.context.on('close', done));
+  } else {
+    mkdirSync(outDir, { recursive: true });
+    await sim.control.inboundCall({ number: '+442079460958', name: 'Olivia Bennett', skill: 'Support' });
+    await agentBar.getByRole('button', { name: 'Answer', exact: true }).waitFor();
+    await page.screenshot({ path: resolve(outDir, 'tegsoft-01-ringing.png') });
+    await agentBar.getByRole('button', { name: 'Answer', exact: true }).click();
+    await agentBar.getByRole('button', { name: 'Hang up', exact: true }).waitFor();
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: resolve(outDir, 'tegsoft-02-connected.png') });
+    await agentBar.getByRole('button', { name: 'Hang up', exact: true }).click();
+    console.log(
+      `\nScreenshots: ${resolve(outDir, 'tegsoft-01-ringing.png')}, ${resolve(outDir, 'tegsoft-02-connected.png')}`,
+    );
+    await ext.close();
+  }
+  await sim.close();
+  await server.close();
 }
 
 main().catch((error) => {
