@@ -8,7 +8,9 @@ import { ensureChromium } from './chromium.mjs';
 export const DIST = resolve(import.meta.dirname, '..', 'dist');
 
 /**
- * @param {{ headless?: boolean, dist?: string, viewport?: { width: number, height: number } | null }} [options]
+ * `args` are extra Chromium switches (a test's fake media devices, say); none by default.
+ * @param {{ headless?: boolean, dist?: string, viewport?: { width: number, height: number } | null,
+ *   args?: readonly string[] }} [options]
  * @returns {Promise<{ context: import('@playwright/test').BrowserContext, extensionId: string,
  *   worker: () => Promise<import('@playwright/test').Worker>, close: () => Promise<void> }>}
  */
@@ -30,6 +32,7 @@ export async function launchWithExtension(options = {}) {
       '--disable-sync',
       '--disable-quic',
       '--disable-gpu',
+      ...(options.args ?? []),
     ],
   });
   /** The extension's service worker, waiting for it (again) after Chrome stopped it. */

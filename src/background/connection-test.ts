@@ -1,5 +1,5 @@
 import { runSchema } from '../core/config/valibot-issues';
-import type { VendorEvent } from '../core/vendor-events';
+import type { ConnectionStatus, VendorEvent } from '../core/vendor-events';
 import type { AdapterContext, VendorDefinition } from '../vendors/contract';
 import type { FrameHost } from '../vendors/frame-host';
 import type { Logger } from './hub';
@@ -19,9 +19,22 @@ export interface ConnectionTesterDeps {
   readonly log: Logger;
   /** Overrides TEST_TIMEOUT_MS (tests). */
   readonly timeoutMs?: number;
+  /** The session running now, if any: testing its own settings must not log the agent in twice. */
+  readonly live?: () => LiveSession | undefined;
 }
 
-let testRun = 0;
+/** The running session, as the tester compares it. */
+export interface LiveSession {
+  /** Vendor id of the active profile. */
+  readonly vendor: string;
+  /** Its validated settings. */
+  readonly settings: unknown;
+  /** Its connection now, and the message the bar shows with it. */
+  readonly status: ConnectionStatus;
+  readonly message?: string;
+}
+
+const sameSettings = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * "Test connection": validates the settings as an import would, then connects a throw-away adapter with
@@ -43,7 +56,20 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
           message: parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n'),
         };
       }
-      const run = ++testRun;
+      const live = deps.live?.();
+      // A second session with the same credentials could take the live one's phone registration away
+      // (one agent, two softphones): the running session already answers the question.
+      if (live && live.vendor === vendor.id && sameSettings(live.settings, parsed.output)) {
+        const detail = live.message ? ` ${live.message}` : '';
+        return live.status === 'connected'
+          ? {
+              ok: true,
+              message: `Connected to ${vendor.label} (the running session uses these settings).${detail}`,
+            }
+          : { ok: false, message: `The running session with these settings is ${live.status}.${detail}` };
+      }
+      // Random, so a test frame left behind by a worker restart is never mistaken for this one's.
+      const run = crypto.randomUUID();
       const memory = new Map<string, unknown>();
       const frames: FrameHost = {
         open: (spec) => deps.frames.open({ ...spec, key: `test-${run}:${spec.key}` }),

@@ -50,11 +50,14 @@ export class Hub {
   private state: HubState;
   private adapter: VendorAdapter | undefined;
   private profile: Profile | undefined;
+  /** The active profile's settings after its vendor's schema applied the defaults. */
+  private settings: unknown;
   private defaultRegion: SoftbarConfig['defaultRegion'] | undefined;
   private abort = new AbortController();
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectAttempt = 0;
   private readonly listeners = new Set<(state: HubState) => void>();
+  private readonly eventListeners = new Set<(event: VendorEvent) => void>();
   private persistQueued = false;
   private persisting: Promise<void> = Promise.resolve();
 
@@ -121,6 +124,7 @@ export class Hub {
       });
       return;
     }
+    this.settings = settings.output;
     const adapter = vendor.create(settings.output, this.adapterContext(profile.id));
     this.adapter = adapter;
     adapter.onEvent((event) => {
@@ -179,6 +183,13 @@ export class Hub {
     this.setState({ ...this.state, frame });
   }
 
+  /** The vendor and validated settings of the running session, if any (for "Test connection"). */
+  get activeSettings(): { readonly vendor: string; readonly settings: unknown } | undefined {
+    return this.adapter && this.profile
+      ? { vendor: this.profile.vendor, settings: this.settings }
+      : undefined;
+  }
+
   /** The running adapter, for tests and the demo's far-end controls. */
   get activeAdapter(): VendorAdapter | undefined {
     return this.adapter;
@@ -189,6 +200,27 @@ export class Hub {
     return this.persisting;
   }
 
+  /**
+   * Calls `listener` with every vendor event after the reducer saw it (for requests that are not state:
+   * `openPage`, desktop notices). Returns the unsubscribe.
+   */
+  onVendorEvent(listener: (event: VendorEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Tells the vendor a screen-pop opened for one of its calls (xCALLY shows it to supervisors). */
+  screenPopped(pop: { readonly callId: string; readonly url: string; readonly rule: string }): void {
+    const call = [...this.state.calls, ...this.state.recent].find((c) => c.id === pop.callId);
+    const vendorCallId = call?.vendorCallIds[0];
+    if (!vendorCallId || !this.adapter?.screenPopped) return;
+    try {
+      this.adapter.screenPopped({ vendorCallId, url: pop.url, rule: pop.rule, call });
+    } catch (error) {
+      this.deps.log('warn', 'the vendor could not be told of a screen-pop', error);
+    }
+  }
+
   /** Feeds one normalized event through the reducer. */
   dispatch(event: VendorEvent): void {
     const next = reduce(this.state, event, {
@@ -196,6 +228,13 @@ export class Hub {
       warn: (message, detail) => this.deps.log('warn', `ignored vendor event: ${message}`, detail),
     });
     if (next !== this.state) this.setState(next);
+    for (const listener of this.eventListeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.deps.log('error', 'a vendor event listener failed', error);
+      }
+    }
   }
 
   private toVendorCommand(command: Command): VendorCommand {

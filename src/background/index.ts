@@ -20,6 +20,7 @@ import { createRouter, type SiteService } from './router';
 import { createScreenPopper } from './screen-pop/screen-popper';
 import { senderRole } from './sender-role';
 import { browserTabs } from './tabs/browser-tabs';
+import { followVendorRequests } from './vendor-requests/vendor-requests';
 
 const log: Logger = (level, message, detail) => {
   const line = `[softbar] ${message}`;
@@ -73,6 +74,23 @@ const screenPopper = createScreenPopper({
   rules: () => config.current?.screenPop ?? [],
   doneStore: sessionStore,
   tabs: browserTabs,
+  now: Date.now,
+  log,
+  onPopped: (pop) => hub.screenPopped(pop),
+});
+// Pages and messages a vendor pushes to the agent (xCALLY's AgentCTI and AgentCTINotification).
+followVendorRequests({
+  hub,
+  tabs: browserTabs,
+  notify: ({ title, message }) =>
+    chrome.notifications
+      .create(`softbar-vendor:${Date.now()}`, {
+        type: 'basic',
+        iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+        title,
+        message,
+      })
+      .then(() => undefined),
   now: Date.now,
   log,
 });
@@ -132,7 +150,17 @@ const sites: SiteService = {
     return siteStatus(url);
   },
 };
-const connections = createConnectionTester({ vendors: vendorDefinitions, frames, now: Date.now, log });
+const connections = createConnectionTester({
+  vendors: vendorDefinitions,
+  frames,
+  now: Date.now,
+  log,
+  live: () => {
+    const active = hub.activeSettings;
+    const { status, message } = hub.current.connection;
+    return active && { ...active, status, message };
+  },
+});
 const route = createRouter(hub, config, sites, callHistory, connections);
 const region = () => config.current?.defaultRegion ?? 'US';
 

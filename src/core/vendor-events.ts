@@ -73,8 +73,29 @@ export type VendorEvent = { readonly at: number; readonly raw?: unknown } & (
       readonly reason?: string;
       readonly calls: readonly VendorCallInfo[];
     }
-  /** Something the agent should read: a vendor warning, error or message. */
-  | { readonly type: 'notice'; readonly level: NoticeLevel; readonly text: string }
+  /**
+   * Something the agent should read: a vendor warning, error or message. `desktop`: also as a desktop
+   * notification (a message the vendor pushed to the agent, such as xCALLY's AgentCTINotification).
+   */
+  | {
+      readonly type: 'notice';
+      readonly level: NoticeLevel;
+      readonly text: string;
+      readonly title?: string;
+      readonly desktop?: boolean;
+    }
+  /**
+   * The vendor asks to show a page to the agent (xCALLY's AgentCTI): the hub leaves its state alone and
+   * hands it to the page opener, which opens http(s) only. `frame` = the bar's frame panel.
+   */
+  | {
+      readonly type: 'openPage';
+      readonly url: string;
+      readonly mode: 'newTab' | 'newWindow' | 'frame';
+      readonly title?: string;
+      /** The vendor's id of the call it is about, if any. */
+      readonly vendorCallId?: string;
+    }
 );
 
 export type NoticeLevel = 'info' | 'warning' | 'error';

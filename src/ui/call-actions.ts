@@ -31,7 +31,9 @@ export function callActions(call: Call, caps: Capabilities): CallAction[] {
   }
   if (live && audio && caps.hold) actions.push(call.state === 'held' ? 'resume' : 'hold');
   if (live && audio && caps.mute) actions.push(call.muted ? 'unmute' : 'mute');
-  if (call.state === 'connected' && call.media === 'video' && caps.video) actions.push('camera');
+  // A vendor with video (Tegsoft's widget) can turn the camera on during any call, not only one that
+  // started as video.
+  if (call.state === 'connected' && audio && caps.video) actions.push('camera');
   if (live && (caps.blindTransfer || caps.attendedTransfer)) actions.push('transfer');
   if (call.state === 'connected' && audio && caps.dtmf) actions.push('keypad');
   if (caps.hangup) actions.push('hangup');

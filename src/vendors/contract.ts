@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import type { Call } from '../core/call';
 import type { Capabilities } from '../core/capabilities';
 import type { VendorCommand } from '../core/commands';
 import type { VendorEvent } from '../core/vendor-events';
@@ -49,6 +50,8 @@ export interface VendorAdapter {
   readonly simulation?: SimulationControl;
   /** Shows the vendor's own screen (login problems, video); present when `capabilities.vendorScreen`. */
   openScreen?(): Promise<void>;
+  /** Told when a screen-pop rule opened a page for one of its calls (e.g. xCALLY's RealtimeCTI). */
+  screenPopped?(pop: { readonly vendorCallId: string; readonly url: string; readonly rule: string; readonly call: Call }): void;
 }
 
 /** A vendor as the registry lists it: its settings schema and how to make an adapter. */

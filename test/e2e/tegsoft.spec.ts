@@ -71,6 +71,8 @@ test('an inbound call rings in two tabs, is answered, held, resumed and hung up;
       ).length,
   );
   expect(contexts).toBe(1);
+  // The widget URL carries the token: nothing a content script receives may hold it.
+  expect(JSON.stringify(await hubState(ext))).not.toContain('test-token');
 
   await sim.control.inboundCall({ number: '+442079460958', name: 'Olivia Bennett', skill: 'Support' });
   for (const page of [first, second]) {
@@ -128,6 +130,63 @@ test('clicking a number on a page sends dial with that numberToDial; campaign ca
   await expect(bar(page)).toContainText('Jane Poe');
   await button(bar(page), 'Answer').click();
   await expect(button(bar(page), 'Hold')).toHaveCount(0);
+});
+
+test("the call's CTI data feeds screen-pop rules and is set from the bar", async ({ crm, crmUrl, ext }) => {
+  const options = await ext.openPage('options/index.html');
+  const config = {
+    version: 1,
+    profiles: [
+      {
+        id: 'tegsoft',
+        vendor: 'tegsoft',
+        label: 'Tegsoft',
+        settings: { hostname: sim.url, token: 'test-token' },
+      },
+    ],
+    activeProfile: 'tegsoft',
+    screenPop: [
+      {
+        id: 'contact',
+        on: 'ringing',
+        action: 'newTab',
+        url: `${crmUrl}/record.html?contact={vendor.CONTID}&skill={vendor.SKILLNAME}&call={vendor.CALLID}`,
+      },
+    ],
+  };
+  await options.getByRole('textbox', { name: 'Configuration JSON' }).fill(JSON.stringify(config));
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(options.getByRole('status').filter({ hasText: /imported/i })).toBeVisible();
+  await options.close();
+  const page = await crm('/index.html');
+  await connected(ext, page);
+
+  const popped = ext.context.waitForEvent('page', (p) => p.url().includes('/record.html'));
+  const callId = await sim.control.inboundCall({
+    number: '+442079460958',
+    name: 'Olivia Bennett',
+    skill: 'Support',
+  });
+  const url = new URL((await popped).url());
+  const call = (await hubState(ext)).calls[0]!;
+  expect(url.searchParams.get('contact')).toBe(String(call.vendorData.CONTID));
+  expect(url.searchParams.get('contact')).not.toBe('');
+  expect(url.searchParams.get('skill')).toBe('Support');
+  expect(url.searchParams.get('call')).toBe(callId);
+
+  await page.bringToFront();
+  await button(bar(page), 'Answer').click();
+  await button(bar(page), 'Call data').click();
+  await bar(page).getByRole('textbox', { name: 'Variable name' }).fill('ordernumber');
+  await bar(page).getByRole('textbox', { name: 'Value' }).fill('SO-4471');
+  await button(bar(page), 'Set variable').click();
+  const set = await sim.control.waitForAction('setCtiData');
+  expect(set.data).toMatchObject({ ctiData: { variables: { ordernumber: 'SO-4471' } } });
+  await expect
+    .poll(async () => (await hubState(ext)).calls[0]?.vendorData.variables)
+    .toMatchObject({ ordernumber: 'SO-4471' });
+  await button(bar(page), 'Toggle camera').click();
+  await sim.control.waitForAction('toggleCamera');
 });
 
 test('messages forged by the page, by another frame or from another origin change nothing', async ({

@@ -20,6 +20,8 @@ export interface ScreenPopperDeps {
   readonly now: () => number;
   /** Pops not performed, and why, are logged here. */
   readonly log: Logger;
+  /** Told of each page a rule opened (the hub passes it to vendors that report pops, e.g. xCALLY). */
+  readonly onPopped?: (pop: { readonly callId: string; readonly url: string; readonly rule: string }) => void;
 }
 
 export interface ScreenPopper {
@@ -66,6 +68,8 @@ export function createScreenPopper(deps: ScreenPopperDeps): ScreenPopper {
           `Screen-pop rule "${rule.id}": no open tab matches ${built.target.tabPattern}; nothing to focus.`,
           'info',
         );
+      } else if ('url' in built.target && built.target.url) {
+        deps.onPopped?.({ callId: call.id, url: built.target.url, rule: rule.id });
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -65,7 +65,7 @@ describe('Test connection', () => {
     expect(result).toEqual({ ok: true, message: 'Connected to Tegsoft. It said: No events yet.' });
     expect(setup.seen.settings).toEqual({ host: 'https://pbx.example.com' });
     expect(setup.seen.frameKeys).toHaveLength(1);
-    expect(setup.seen.frameKeys[0]).toMatch(/^test-\d+:tegsoft$/);
+    expect(setup.seen.frameKeys[0]).toMatch(/^test-[0-9a-f-]{36}:tegsoft$/);
     expect(setup.seen.disposed).toBe(1);
   });
 
@@ -92,6 +92,37 @@ describe('Test connection', () => {
     const result = await tester(setup, 50).test('tegsoft', { host: 'https://pbx.example.com' });
     expect(result).toEqual({ ok: false, message: 'No answer from Tegsoft within 1 s.' });
     expect(setup.seen.disposed).toBe(1);
+  });
+
+  it('answers from the running session when it uses the same settings, instead of logging in twice', async () => {
+    const setup = fakeVendor('ok');
+    const withLive = (status: 'connected' | 'reconnecting') =>
+      createConnectionTester({
+        vendors: [setup.vendor],
+        frames: setup.frames,
+        now: () => 0,
+        log: () => {},
+        live: () => ({
+          vendor: 'tegsoft',
+          settings: { host: 'https://pbx.example.com' },
+          status,
+          message: 'Up.',
+        }),
+      });
+    expect(await withLive('connected').test('tegsoft', { host: 'https://pbx.example.com' })).toEqual({
+      ok: true,
+      message: 'Connected to Tegsoft (the running session uses these settings). Up.',
+    });
+    expect(await withLive('reconnecting').test('tegsoft', { host: 'https://pbx.example.com' })).toEqual({
+      ok: false,
+      message: 'The running session with these settings is reconnecting. Up.',
+    });
+    expect(setup.seen.frameKeys).toEqual([]);
+    // Other settings: a separate test session.
+    expect((await withLive('connected').test('tegsoft', { host: 'https://other.example.com' })).ok).toBe(
+      true,
+    );
+    expect(setup.seen.frameKeys).toHaveLength(1);
   });
 
   it('names the vendors it has when asked for another', async () => {

@@ -109,12 +109,17 @@ describe('a video call', () => {
     });
   });
 
-  it('has no camera button without the video capability, nor on a voice call', async () => {
+  it('has no camera button without the video capability; with it, a voice call can turn the camera on', async () => {
     const noVideo = await show(makeState({ calls: [video] }));
     expect(queryButton(noVideo, 'Toggle camera')).toBeUndefined();
     await cleanup?.();
     const voice = await show(makeState({ capabilities: { ...FULL_CAPS, video: true }, calls: [makeCall()] }));
-    expect(queryButton(voice, 'Toggle camera')).toBeUndefined();
+    expect(queryButton(voice, 'Toggle camera')).toBeDefined();
+    await cleanup?.();
+    const chat = await show(
+      makeState({ capabilities: { ...FULL_CAPS, video: true }, calls: [makeCall({ media: 'chat' })] }),
+    );
+    expect(queryButton(chat, 'Toggle camera')).toBeUndefined();
   });
 
   it('has no camera button while held', async () => {
