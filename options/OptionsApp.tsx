@@ -5,6 +5,7 @@ import { ExportSection } from './ExportSection';
 import { GeneralSection } from './GeneralSection';
 import { HISTORY_ANCHOR, HistorySection } from './HistorySection';
 import { ImportSection } from './ImportSection';
+import { MicrophoneSection } from './MicrophoneSection';
 import { ProfileSection } from './ProfileSection';
 import { ScreenPopSection } from './ScreenPopSection';
 import { SummarySection } from './SummarySection';
@@ -60,6 +61,7 @@ export function OptionsApp() {
         {current && <AutofillSection view={current} />}
         {current && <CallLogSection key={generation.value} view={current} />}
         {current && <HistorySection dispositions={current.config.callLog.dispositions} />}
+        <MicrophoneSection />
         <ImportSection locked={current?.locked ?? []} />
         {current && <ExportSection config={current.config} />}
         {current && <SummarySection view={current} />}

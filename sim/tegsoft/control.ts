@@ -11,6 +11,7 @@ import {
   offerInbound,
   offerWebchat,
   ringNoAnswer,
+  serverCti,
   startCampaignCall,
   type WebchatSpec,
 } from './model/far-end';
@@ -103,6 +104,11 @@ export interface TegsoftControl {
   /** The attended transfer's target answers. */
   consultAnswer(target?: UserTarget): Promise<void>;
   /**
+   * The server side attaches CTI data, as an IVR or a campaign does: to the agent's active call (else
+   * the chat), or to the next call. The widget is told nothing until it asks (getCtiData).
+   */
+  attachCtiData(cti: CtiData, target?: UserTarget): Promise<void>;
+  /**
    * Cuts the widget streams of the user (of every user when none is named): the pages show they are
    * disconnected and reconnect by themselves; new streams are refused for `downMs` (default 0).
    * Rejects when no widget was connected.
@@ -145,6 +151,7 @@ export interface ControlDeps {
   forgeUrls(): { readonly sameOrigin: string; readonly crossOrigin: string };
 }
 
+/** The far-end controls over the simulator's server model and widget sessions. */
 export function createTegsoftControl({ server, sessions, forge, forgeUrls }: ControlDeps): TegsoftControl {
   const byUser = <T extends { usercode: string }>(items: readonly T[], target?: UserTarget) =>
     items.filter((item) => target?.usercode === undefined || item.usercode === target.usercode);
@@ -168,6 +175,7 @@ export function createTegsoftControl({ server, sessions, forge, forgeUrls }: Con
     farEndHangup: async (target) => farEndHangup(server.desk(target?.usercode), target?.callId),
     ringNoAnswer: async (target) => ringNoAnswer(server.desk(target?.usercode), target?.callId),
     consultAnswer: async (target) => consultAnswer(server.desk(target?.usercode)),
+    attachCtiData: async (cti, target) => serverCti(server.desk(target?.usercode), structuredClone(cti)),
     dropWidget: async (options) => {
       delay(options?.downMs ?? 0, 'downMs');
       const users =

@@ -82,6 +82,7 @@ function shut(server: Server): Promise<void> {
   });
 }
 
+/** Starts the simulator on 127.0.0.1 (a free port unless given); resolves once it listens. */
 export async function startTegsoftSim(options: TegsoftSimOptions = {}): Promise<TegsoftSim> {
   const users = resolveUsers(options.users);
   const script = await widgetScript();

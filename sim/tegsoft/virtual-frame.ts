@@ -8,10 +8,26 @@ import { SIM_PATHS } from './protocol';
 import { runWidget, type WidgetHandle } from './widget/relay';
 import type { WidgetView } from './widget/view';
 
+/** How long a released frame waits for an adapter to re-attach before it is closed (the browser's). */
+export const DEFAULT_RELEASE_MS = 120_000;
+
+/** How the virtual host behaves. */
+export interface VirtualFrameOptions {
+  /** How long a released frame stays loaded for a re-attach; default `DEFAULT_RELEASE_MS`. */
+  readonly releaseMs?: number;
+}
+
 /** The virtual host, plus what a test may look at. */
 export interface VirtualFrameHost extends FrameHost {
   /** What the widget page in frame `key` shows the agent (undefined: no such frame, or no widget in it). */
   view(key: string): WidgetView | undefined;
+  /** How many times frame `key` loaded a page since the host opened it (0: no such frame). */
+  loads(key: string): number;
+  /**
+   * Loads frame `key`'s page again, as Chrome does when the offscreen document is recreated or the
+   * frame moves to the screen window: the widget restarts (and logs in again), the channels stay.
+   */
+  reload(key: string): Promise<void>;
 }
 
 /** One "loaded" page and the channels open on it. */
@@ -28,8 +44,12 @@ interface VirtualFrame {
   readonly toFrame: Set<(data: unknown) => void>;
   /** The host's load listeners. */
   readonly loads: Set<() => void>;
-  /** The page has loaded. */
-  loaded: boolean;
+  /** The channels not released, closed or replaced. */
+  readonly channels: Set<object>;
+  /** Closes the frame when no channel re-attached after a release. */
+  releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How many times the page loaded. */
+  loadCount: number;
   /** The frame was removed. */
   closed: boolean;
 }
@@ -50,77 +70,146 @@ function deliver(listeners: ReadonlySet<(data: unknown) => void>, message: unkno
 }
 
 /**
- * Loads the page as a browser would: an unreachable server is an error for the agent; a page that is
- * not the widget (404, another path) loads but runs nothing.
+ * Loads the page as a browser would. An unreachable server still "loads": Chrome shows its error page
+ * and fires `load`, and that page posts nothing. A page that is not the widget (404, another path)
+ * loads but runs nothing either.
  */
 async function isWidgetPage(url: URL): Promise<boolean> {
-  let response: Response;
   try {
-    response = await fetch(url);
+    const response = await fetch(url);
+    const html = await response.text();
+    return response.ok && html.includes(`src="${SIM_PATHS.script}"`);
   } catch {
-    throw new Error(`The Tegsoft server at ${url.origin} cannot be reached.`);
+    return false;
   }
-  const html = await response.text();
-  return response.ok && html.includes(`src="${SIM_PATHS.script}"`);
 }
 
-function channelFor(frame: VirtualFrame, close: () => Promise<void>): FrameChannel {
+/** The widget address, or why it is not one; the address carries the token, so no message quotes it. */
+function widgetAddress(spec: FrameSpec): URL {
+  let url: URL;
+  try {
+    url = new URL(spec.url);
+  } catch {
+    throw new Error('The Tegsoft widget address is not a URL.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`The Tegsoft widget address must be http(s), not ${url.protocol}`);
+  }
+  return url;
+}
+
+/** What a channel needs from its host. */
+interface ChannelOps {
+  /** Removes the frame. */
+  close(frame: VirtualFrame): Promise<void>;
+  /** The channel `owner` let go of the frame. */
+  release(frame: VirtualFrame, owner: object): void;
+}
+
+function channelFor(frame: VirtualFrame, ops: ChannelOps): FrameChannel {
+  const owner = {};
+  frame.channels.add(owner);
+  const live = () => !frame.closed && frame.channels.has(owner);
   const frameOrigin = new URL(frame.spec.url).origin;
   // The browser host only passes messages between the frame and its declared origin.
   const originMatches = frameOrigin === frame.spec.origin;
+  const mine = new Set<() => void>();
   const subscribe = <T>(set: Set<T>, listener: T) => {
     set.add(listener);
-    return () => void set.delete(listener);
+    const unsubscribe = () => {
+      set.delete(listener);
+      mine.delete(unsubscribe);
+    };
+    mine.add(unsubscribe);
+    return unsubscribe;
   };
   return {
     post(message) {
-      if (!frame.closed && originMatches) deliver(frame.toFrame, message);
+      if (live() && originMatches) deliver(frame.toFrame, message);
     },
     onMessage: (listener) => subscribe(frame.fromFrame, listener),
     onLoad(listener) {
       const unsubscribe = subscribe(frame.loads, listener);
       // The contract: a page that already loaded (a re-attached frame) tells a new listener at once.
-      if (frame.loaded) {
+      if (frame.loadCount > 0) {
         queueMicrotask(() => {
-          if (!frame.closed && frame.loads.has(listener)) listener();
+          if (live() && frame.loads.has(listener)) listener();
         });
       }
       return unsubscribe;
     },
     showScreen: async () => {},
     ringing: () => {},
-    close,
+    release() {
+      if (!live()) return;
+      for (const unsubscribe of [...mine]) unsubscribe();
+      ops.release(frame, owner);
+    },
+    close: async () => {
+      if (live()) await ops.close(frame);
+    },
   };
 }
 
-export function createVirtualFrameHost(): VirtualFrameHost {
+/** A frame host for Node that runs the simulator's widget page in process, as the offscreen document would. */
+export function createVirtualFrameHost(options: VirtualFrameOptions = {}): VirtualFrameHost {
+  const releaseMs = options.releaseMs ?? DEFAULT_RELEASE_MS;
   const frames = new Map<string, VirtualFrame>();
 
-  const closeFrame = async (frame: VirtualFrame) => {
-    if (frame.closed) return;
-    frame.closed = true;
-    frame.widget?.stop();
-    frame.fromFrame.clear();
-    frame.toFrame.clear();
-    frame.loads.clear();
-    if (frames.get(frame.spec.key) === frame) frames.delete(frame.spec.key);
+  const ops: ChannelOps = {
+    async close(frame) {
+      if (frame.closed) return;
+      frame.closed = true;
+      clearTimeout(frame.releaseTimer);
+      frame.widget?.stop();
+      frame.fromFrame.clear();
+      frame.toFrame.clear();
+      frame.loads.clear();
+      frame.channels.clear();
+      if (frames.get(frame.spec.key) === frame) frames.delete(frame.spec.key);
+    },
+    release(frame, owner) {
+      frame.channels.delete(owner);
+      if (frame.channels.size > 0) return;
+      clearTimeout(frame.releaseTimer);
+      frame.releaseTimer = setTimeout(() => void ops.close(frame), releaseMs);
+    },
+  };
+
+  const load = (frame: VirtualFrame, url: URL, runsWidget: boolean) => {
+    const originMatches = url.origin === frame.spec.origin;
+    if (runsWidget) {
+      frame.widget = runWidget({
+        params: url.searchParams,
+        baseUrl: url.origin,
+        fetch: (input, init) => fetch(input, init),
+        postToParent: (event) => {
+          if (originMatches) deliver(frame.fromFrame, event);
+        },
+        onParentMessage: (listener) => {
+          frame.toFrame.add(listener);
+          return () => void frame.toFrame.delete(listener);
+        },
+        render: (view) => {
+          frame.view = view;
+        },
+      });
+    }
+    frame.loadCount += 1;
+    for (const listener of [...frame.loads]) listener();
   };
 
   return {
     async open(spec) {
       const existing = frames.get(spec.key);
       // Re-attaching to a running page does not reload it: its listeners hear of the earlier load only.
-      if (existing && existing.spec.url === spec.url) return channelFor(existing, () => closeFrame(existing));
-      if (existing) await closeFrame(existing);
-      let url: URL;
-      try {
-        url = new URL(spec.url);
-      } catch {
-        throw new Error(`The Tegsoft widget address is not a URL: ${spec.url}`);
+      if (existing && existing.spec.url === spec.url) {
+        clearTimeout(existing.releaseTimer);
+        existing.releaseTimer = undefined;
+        return channelFor(existing, ops);
       }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Error(`The Tegsoft widget address must be http(s): ${spec.url}`);
-      }
+      if (existing) await ops.close(existing);
+      const url = widgetAddress(spec);
       const runsWidget = await isWidgetPage(url);
       const frame: VirtualFrame = {
         spec,
@@ -129,37 +218,30 @@ export function createVirtualFrameHost(): VirtualFrameHost {
         fromFrame: new Set(),
         toFrame: new Set(),
         loads: new Set(),
-        loaded: false,
+        channels: new Set(),
+        releaseTimer: undefined,
+        loadCount: 0,
         closed: false,
       };
       frames.set(spec.key, frame);
-      const originMatches = url.origin === spec.origin;
       // The page's scripts start, then the iframe's load event fires: after open() has resolved, so the
       // adapter has subscribed by then, as it would have with a real iframe.
       setTimeout(() => {
-        if (frame.closed) return;
-        if (runsWidget) {
-          frame.widget = runWidget({
-            params: url.searchParams,
-            baseUrl: url.origin,
-            fetch: (input, init) => fetch(input, init),
-            postToParent: (event) => {
-              if (originMatches) deliver(frame.fromFrame, event);
-            },
-            onParentMessage: (listener) => {
-              frame.toFrame.add(listener);
-              return () => void frame.toFrame.delete(listener);
-            },
-            render: (view) => {
-              frame.view = view;
-            },
-          });
-        }
-        frame.loaded = true;
-        for (const listener of [...frame.loads]) listener();
+        if (!frame.closed) load(frame, url, runsWidget);
       }, 0);
-      return channelFor(frame, () => closeFrame(frame));
+      return channelFor(frame, ops);
+    },
+    async reload(key) {
+      const frame = frames.get(key);
+      if (!frame) throw new Error(`No frame "${key}" is open.`);
+      frame.widget?.stop();
+      frame.widget = undefined;
+      frame.view = undefined;
+      const url = widgetAddress(frame.spec);
+      const runsWidget = await isWidgetPage(url);
+      if (!frame.closed) load(frame, url, runsWidget);
     },
     view: (key) => frames.get(key)?.view,
+    loads: (key) => frames.get(key)?.loadCount ?? 0,
   };
 }

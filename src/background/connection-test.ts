@@ -71,8 +71,21 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
       // Random, so a test frame left behind by a worker restart is never mistaken for this one's.
       const run = crypto.randomUUID();
       const memory = new Map<string, unknown>();
+      // A test session's frames are closed, not kept for re-attach: left running they would stay logged in
+      // with the agent's credentials as a second softphone.
       const frames: FrameHost = {
-        open: (spec) => deps.frames.open({ ...spec, key: `test-${run}:${spec.key}` }),
+        open: async (spec) => {
+          const channel = await deps.frames.open({ ...spec, key: `test-${run}:${spec.key}` });
+          return {
+            post: (message) => channel.post(message),
+            onMessage: (listener) => channel.onMessage(listener),
+            onLoad: (listener) => channel.onLoad(listener),
+            showScreen: () => channel.showScreen(),
+            ringing: () => channel.ringing(),
+            close: () => channel.close(),
+            release: () => void channel.close(),
+          };
+        },
       };
       const ctx: AdapterContext = {
         store: {

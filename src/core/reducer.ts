@@ -32,7 +32,12 @@ export function reduce(state: HubState, event: VendorEvent, ctx: ReduceContext):
     case 'agentState':
       return { ...state, agent: nextAgent(state.agent, event.state, event.reason, event.at) };
     case 'notice':
-      return addNotice(state, event.level, event.title ? `${event.title}: ${event.text}` : event.text, event.at);
+      return addNotice(
+        state,
+        event.level,
+        event.title ? `${event.title}: ${event.text}` : event.text,
+        event.at,
+      );
     case 'openPage':
       // Not state: the hub's listeners open it (see Hub.onVendorEvent).
       return state;

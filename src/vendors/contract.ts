@@ -51,7 +51,12 @@ export interface VendorAdapter {
   /** Shows the vendor's own screen (login problems, video); present when `capabilities.vendorScreen`. */
   openScreen?(): Promise<void>;
   /** Told when a screen-pop rule opened a page for one of its calls (e.g. xCALLY's RealtimeCTI). */
-  screenPopped?(pop: { readonly vendorCallId: string; readonly url: string; readonly rule: string; readonly call: Call }): void;
+  screenPopped?(pop: {
+    readonly vendorCallId: string;
+    readonly url: string;
+    readonly rule: string;
+    readonly call: Call;
+  }): void;
 }
 
 /** A vendor as the registry lists it: its settings schema and how to make an adapter. */

@@ -56,6 +56,12 @@ export interface FrameChannel {
   showScreen(): Promise<void>;
   /** Tells the screen window a call rings (for `autoMaximize`). */
   ringing(): void;
+  /**
+   * Forgets this channel but keeps the frame loaded: a new adapter opening the same key and URL within
+   * the unclaimed timeout re-attaches without reloading it (so a settings change does not drop a call);
+   * otherwise the host closes it. The channel is inert afterwards.
+   */
+  release(): void;
   /** Removes the frame. */
   close(): Promise<void>;
 }

@@ -1,11 +1,13 @@
 import type { VendorDefinition } from './contract';
 import { demoVendor } from './demo';
 import { tegsoftVendor } from './tegsoft';
+import { xcallyVendor } from './xcally';
 
 /** Every vendor this build can connect. A new vendor is one folder and one line here. */
 export const vendorDefinitions: readonly VendorDefinition[] = [
   demoVendor as VendorDefinition,
   tegsoftVendor as VendorDefinition,
+  xcallyVendor as VendorDefinition,
 ];
 
 export function findVendor(id: string): VendorDefinition | undefined {

@@ -1,93 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_USER, startTegsoftSim, type TegsoftSim } from '../../sim/tegsoft';
-import { createVirtualFrameHost } from '../../sim/tegsoft/virtual-frame';
+import { createVirtualFrameHost, type VirtualFrameHost } from '../../sim/tegsoft/virtual-frame';
 import { Hub } from '../../src/background/hub';
 import type { SoftbarConfig } from '../../src/core/config/types';
 import type { HubState } from '../../src/core/hub-state';
 import type { VendorDefinition } from '../../src/vendors/contract';
-import type { FrameChannel, FrameHost, FrameSpec } from '../../src/vendors/frame-host';
 import { tegsoftVendor } from '../../src/vendors/tegsoft';
-import { EVENTS_PARAMETER } from '../../src/vendors/tegsoft/adapter';
+import { EVENTS_PARAMETER } from '../../src/vendors/tegsoft/messages';
 import { testAdapter } from './suite';
 
-interface Frame {
-  spec: FrameSpec;
-  inner: FrameChannel;
-  readonly messages: Set<(data: unknown) => void>;
-  readonly loads: Set<() => void>;
-  unwire: () => void;
-}
-
-/**
- * The simulator's virtual frame host, plus `reload()`: the widget page loads again, as it does when the
- * offscreen document that hosts it is recreated. That is the connection between the adapter and Tegsoft
- * being cut; the Tegsoft server keeps the agent's calls.
- */
-function reloadableFrames() {
-  const inner = createVirtualFrameHost();
-  const frames = new Map<string, Frame>();
-  const wire = (frame: Frame) => {
-    const stops = [
-      frame.inner.onMessage((data) => {
-        for (const listener of [...frame.messages]) listener(data);
-      }),
-      frame.inner.onLoad(() => {
-        for (const listener of [...frame.loads]) listener();
-      }),
-    ];
-    frame.unwire = () => {
-      for (const stop of stops) stop();
-    };
-  };
-  const channel = (frame: Frame): FrameChannel => ({
-    post: (message) => frame.inner.post(message),
-    onMessage: (listener) => {
-      frame.messages.add(listener);
-      return () => frame.messages.delete(listener);
-    },
-    onLoad: (listener) => {
-      frame.loads.add(listener);
-      return () => frame.loads.delete(listener);
-    },
-    showScreen: () => frame.inner.showScreen(),
-    ringing: () => frame.inner.ringing(),
-    close: async () => {
-      frame.unwire();
-      if (frames.get(frame.spec.key) === frame) frames.delete(frame.spec.key);
-      await frame.inner.close();
-    },
-  });
-  const host: FrameHost = {
-    async open(spec) {
-      const existing = frames.get(spec.key);
-      if (existing && existing.spec.url === spec.url) return channel(existing);
-      const frame: Frame = {
-        spec,
-        inner: await inner.open(spec),
-        messages: new Set(),
-        loads: new Set(),
-        unwire: () => {},
-      };
-      wire(frame);
-      frames.set(spec.key, frame);
-      return channel(frame);
-    },
-  };
-  return {
-    host,
-    async reload() {
-      for (const frame of frames.values()) {
-        frame.unwire();
-        await frame.inner.close();
-        frame.inner = await inner.open(frame.spec);
-        wire(frame);
-      }
-    },
-  };
-}
-
 let sim: TegsoftSim;
-let frames: ReturnType<typeof reloadableFrames>;
+let frames: VirtualFrameHost;
 
 testAdapter({
   name: 'tegsoft',
@@ -95,20 +18,22 @@ testAdapter({
   timeoutMs: 5000,
   start: async () => {
     sim = await startTegsoftSim();
-    frames = reloadableFrames();
+    frames = createVirtualFrameHost({ releaseMs: 1000 });
     return {
       settings: { hostname: sim.url, token: DEFAULT_USER.token, eventTimeoutMs: 3000 },
       stop: () => sim.close(),
     };
   },
-  frames: () => frames.host,
+  frames: () => frames,
   control: () => ({
     inboundCall: async (caller) => {
       await sim.control.inboundCall({ number: caller.number, name: caller.name, skill: caller.queue });
     },
     farEndAnswer: () => sim.control.farEndAnswer(),
     farEndHangup: () => sim.control.farEndHangup(),
-    dropConnection: () => frames.reload(),
+    // The widget page loads again, as when the offscreen document that hosts it is recreated: the
+    // connection between the adapter and Tegsoft is cut; the Tegsoft server keeps the agent's calls.
+    dropConnection: () => frames.reload('tegsoft'),
   }),
 });
 
@@ -128,14 +53,26 @@ describe('tegsoft beyond the shared suite', () => {
     callLog: { prompt: true, dispositions: [] },
   });
 
-  async function until(predicate: (state: HubState) => boolean, what: string): Promise<HubState> {
-    const deadline = Date.now() + 5000;
+  async function until(
+    predicate: (state: HubState) => boolean,
+    what: string,
+    timeoutMs = 5000,
+  ): Promise<HubState> {
+    const deadline = Date.now() + timeoutMs;
     while (!predicate(hub.current)) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return hub.current;
   }
+
+  /** The profile's settings: the simulator's first user, with `extra` over them. */
+  const settings = (extra: Record<string, unknown> = {}) => ({
+    hostname: own.url,
+    token: DEFAULT_USER.token,
+    eventTimeoutMs: 1000,
+    ...extra,
+  });
 
   async function connect(extra: Record<string, unknown> = {}): Promise<void> {
     const store = new Map<string, unknown>();
@@ -151,9 +88,7 @@ describe('tegsoft beyond the shared suite', () => {
       },
       frames: createVirtualFrameHost(),
     });
-    await hub.applyConfig(
-      config({ hostname: own.url, token: DEFAULT_USER.token, eventTimeoutMs: 1000, ...extra }),
-    );
+    await hub.applyConfig(config(settings(extra)));
   }
 
   beforeEach(async () => {
@@ -270,6 +205,114 @@ describe('tegsoft beyond the shared suite', () => {
       endReason: 'transferred',
       transfer: { phase: 'completed', target: '2002' },
     });
+    expect(warnings).toEqual([]);
+  });
+
+  it('ends a call that ended while the widget was cut off from its server', async () => {
+    await connect();
+    await until((s) => s.connection.status === 'connected', 'connected');
+    await own.control.inboundCall({ number: '+44 20 7946 0958', skill: 'Support' });
+    await until((s) => s.calls.length === 1, 'a call');
+    await own.control.dropWidget({ downMs: 300 });
+    // The caller gives up while the widget is down: its end events reach no one.
+    await own.control.farEndHangup();
+    const ended = await until((s) => s.calls.length === 0, 'the status after the reconnect to end it');
+    expect(ended.recent[0]).toMatchObject({ endReason: 'missed' });
+    expect(ended.connection.status).toBe('connected');
+    expect(warnings).toEqual([]);
+  });
+
+  it('a re-login that times out says so, and reconnects by itself once the widget answers', async () => {
+    await connect();
+    await until((s) => s.agent.kind === 'notReady', 'the agent state after login');
+    await hub.execute({ type: 'setAgentState', state: 'offline' });
+    await until((s) => s.agent.kind === 'offline', 'offline');
+    await own.control.setParentEvents(false);
+    await expect(hub.execute({ type: 'setAgentState', state: 'ready' })).rejects.toThrow(EVENTS_PARAMETER);
+    const lost = await until((s) => s.connection.status === 'reconnecting', 'the bar to say so');
+    expect(lost.connection.message).toMatch(/Retrying in \d+ s\.$/);
+    await own.control.setParentEvents(true);
+    await until((s) => s.connection.status === 'connected', 'the adapter to reconnect by itself');
+    expect((await own.control.agent()).loggedIn).toBe(true);
+    await hub.execute({ type: 'setAgentState', state: 'ready' });
+    await until((s) => s.agent.kind === 'ready', 'ready');
+  });
+
+  it('server down at start, then up: connects by itself', async () => {
+    const { port } = new URL(own.url);
+    await own.close();
+    await connect();
+    await until((s) => s.connection.status === 'reconnecting', 'the first attempt to fail');
+    own = await startTegsoftSim({ port: Number(port) });
+    // The frame loaded the browser's error page: only loading it again reaches the widget.
+    await until((s) => s.connection.status === 'connected', 'the reloaded widget to connect', 15_000);
+    expect(hub.current.agent.kind).toBe('notReady');
+  }, 20_000);
+
+  it('a profile edit keeps the widget and the live call: the new adapter re-attaches, no new login', async () => {
+    await connect();
+    await until((s) => s.connection.status === 'connected', 'connected');
+    await own.control.inboundCall({ number: '+44 20 7946 0958', skill: 'Support' });
+    const call = (await until((s) => s.calls.length === 1, 'a call')).calls[0]!;
+    await hub.execute({ type: 'answer', callId: call.id });
+    await until((s) => s.calls[0]?.state === 'connected', 'the call to connect');
+    await hub.flush();
+    await hub.applyConfig(config(settings({ notReadyReasons: ['LUNCH', 'TRAINING'] })));
+    const after = await until(
+      (s) => s.connection.status === 'connected' && s.capabilities.notReadyReasons.length === 2,
+      'the edited profile to connect',
+    );
+    expect(after.calls.map((c) => [c.id, c.state])).toEqual([[call.id, 'connected']]);
+    const logins = (await own.control.events()).filter((sent) => sent.event.name === 'OnLogin');
+    expect(logins).toHaveLength(1);
+    expect((await own.control.agent()).calls).toHaveLength(1);
+    await hub.execute({ type: 'hangup', callId: call.id });
+    await until((s) => s.calls.length === 0, 'the call to end');
+    expect(warnings).toEqual([]);
+  });
+
+  it('CTI data set elsewhere (an IVR) reaches the call once it is answered', async () => {
+    await connect();
+    await until((s) => s.connection.status === 'connected', 'connected');
+    await own.control.inboundCall({ number: '+44 20 7946 0958', skill: 'Support' });
+    const call = (await until((s) => s.calls.length === 1, 'a call')).calls[0]!;
+    await own.control.attachCtiData({
+      variables: { CONTID: 'C-77', choice: '2' },
+      ctiVariableNames: ['choice'],
+      logDTMF: ['OPTION1: 2'],
+    });
+    expect(hub.current.calls[0]!.vendorData).toMatchObject({ variables: {} });
+    await hub.execute({ type: 'answer', callId: call.id });
+    const answered = await until(
+      (s) => (s.calls[0]?.vendorData?.variables as Record<string, string> | undefined)?.CONTID === 'C-77',
+      'the CTI data',
+    );
+    expect(answered.calls[0]!.vendorData).toMatchObject({
+      variables: { CONTID: 'C-77', choice: '2' },
+      ctiVariableNames: ['choice'],
+      logDTMF: ['OPTION1: 2'],
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('turns the camera on, off and over on a connected call', async () => {
+    await connect();
+    await until((s) => s.connection.status === 'connected', 'connected');
+    await own.control.inboundCall({ number: '+44 20 7946 0958' });
+    const call = (await until((s) => s.calls.length === 1, 'a call')).calls[0]!;
+    await hub.execute({ type: 'answer', callId: call.id });
+    await until((s) => s.calls[0]?.state === 'connected', 'the call to connect');
+    const camera = async (action: 'on' | 'off' | 'toggle', on: boolean) => {
+      await hub.execute({ type: 'camera', callId: call.id, action });
+      const deadline = Date.now() + 5000;
+      while ((await own.control.agent()).cameraOn !== on) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for the camera ${action}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    await camera('on', true);
+    await camera('off', false);
+    await camera('toggle', true);
     expect(warnings).toEqual([]);
   });
 });

@@ -177,6 +177,23 @@ test('a vendor page survives a worker restart and is re-attached without reloadi
   expect((await got(ext, spec.key)).filter((m) => m.type === 'ready')).toEqual([]);
 });
 
+test('a released vendor page is kept for the next adapter, which re-attaches without reloading', async ({
+  ext,
+}) => {
+  const spec = vendorSpec();
+  await openFrame(ext, spec);
+  await expect.poll(() => latestBoot(ext, spec.key)).toBeTruthy();
+  const boot = await latestBoot(ext, spec.key);
+
+  // The adapter was disposed (a settings change): it lets go of the frame instead of closing it.
+  await onChannel(ext, spec.key, 'release');
+  expect(await offscreenDocuments(ext)).toHaveLength(1);
+  await openFrame(ext, spec);
+  await expect.poll(async () => (await seen(ext, spec.key)).loads).toBe(1);
+  expect((await echo(ext, spec.key, 5)).boot).toBe(boot);
+  expect((await got(ext, spec.key)).filter((m) => m.type === 'ready')).toEqual([]);
+});
+
 test("the vendor's screen shows the frame in a window and gives it back when closed", async ({ ext }) => {
   const spec = vendorSpec({
     screen: {

@@ -1,6 +1,7 @@
 import { CTI_DATA_EVENT } from '../protocol';
 import { setReadiness } from './agent';
-import { applyCti, parseCtiData } from './cti';
+import { setAgentCti } from './call-ops';
+import { parseCtiData } from './cti';
 import { type ActionHandler, text } from './handler';
 
 /**
@@ -60,12 +61,7 @@ export const agentActions: Record<string, ActionHandler> = {
   setCtiData(desk, data) {
     const cti = parseCtiData(data.ctiData);
     if (!cti) return 'data.ctiData is missing';
-    desk.agent.ctiData = cti;
-    const call = desk.activeCall() ?? desk.chat();
-    if (call) {
-      applyCti(call.props, cti);
-      call.carriesCti = true;
-    }
+    setAgentCti(desk, cti);
     desk.status();
     return undefined;
   },

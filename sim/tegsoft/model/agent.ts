@@ -67,6 +67,7 @@ export interface AgentRecord {
   readonly counters: Counters;
 }
 
+/** A user's agent record before the first login: logged out, not ready (AFTERLOGIN), no calls. */
 export function newAgent(user: SimUser, now: number): AgentRecord {
   return {
     user,
@@ -106,6 +107,7 @@ export function logIn(agent: AgentRecord, now: number): void {
   agent.stateChangedAt = now;
 }
 
+/** Ends the login: not ready (LOGOUT), its times added to the earlier logins', camera and CTI data off. */
 export function logOut(agent: AgentRecord, now: number): void {
   setReadiness(agent, false, 'LOGOUT', now);
   agent.earlierLoginSeconds += seconds(agent.loginAt, now);
@@ -116,6 +118,7 @@ export function logOut(agent: AgentRecord, now: number): void {
   agent.ctiData = null;
 }
 
+/** Makes the agent ready or not ready (with `reason`), counting the not-ready time that ends. */
 export function setReadiness(agent: AgentRecord, ready: boolean, reason: string, now: number): void {
   if (!agent.ready) agent.notReadySeconds += seconds(agent.stateChangedAt, now);
   agent.ready = ready;

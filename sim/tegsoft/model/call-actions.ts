@@ -18,6 +18,7 @@ function talking(desk: Desk): SimCall | undefined {
   return call && isAnswered(call) ? call : undefined;
 }
 
+/** The call actions: dial, answer, hangUp, mute / unmute, hold / unhold, sendDTMF. */
 export const callActions: Record<string, ActionHandler> = {
   /**
    * ASSUMPTION: the widget strips spaces, dots, dashes and parentheses and refuses anything else that

@@ -1,5 +1,5 @@
 import { isAnswered, type SimCall } from './call';
-import { applyCti } from './cti';
+import { applyCti, type CtiData } from './cti';
 import type { Desk } from './desk';
 import { seconds } from './format';
 import { STATUS_MESSAGE } from './session';
@@ -47,12 +47,14 @@ export function markAnswered(desk: Desk, call: SimCall): void {
   call.props.incomingCallModalVisible = false;
 }
 
+/** Puts a call on hold, with OnHold unless `event` is false (the caller sends its own event). */
 export function hold(desk: Desk, call: SimCall, event = true): void {
   call.session.held = true;
   call.session.statusMessage = STATUS_MESSAGE.held;
   if (event) desk.emitCall('OnHold', call);
 }
 
+/** Takes a call off hold, with OnUnhold unless `event` is false (the caller sends its own event). */
 export function unhold(desk: Desk, call: SimCall, event = true): void {
   call.session.held = false;
   call.session.statusMessage = STATUS_MESSAGE.answered;
@@ -115,6 +117,19 @@ export function cancelTransfer(desk: Desk): void {
     desk.emitCall('OnAttendedTransferCancelled', original, { extension: transfer.extension });
   }
   desk.status();
+}
+
+/**
+ * Sets the agent's CTI data: on the active call (else the chat) at once, or on the next call. It sends
+ * no event: the setCtiData action follows it with a status, an IVR with nothing.
+ */
+export function setAgentCti(desk: Desk, cti: CtiData): void {
+  desk.agent.ctiData = cti;
+  const call = desk.activeCall() ?? desk.chat();
+  if (call) {
+    applyCti(call.props, cti);
+    call.carriesCti = true;
+  }
 }
 
 /** Puts the agent's pending CTI data on a new call unless another call already carries it. */

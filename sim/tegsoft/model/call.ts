@@ -45,8 +45,10 @@ export interface PropsContext {
   readonly contId: string;
 }
 
+/** The agent photo the document's samples show. */
 export const DEFAULT_PHOTO = '/Tobe/image/themes/flat2/tegsoft_user_default.png';
 
+/** Whether the call was answered (by the agent, or the far end of the agent's call). */
 export function isAnswered(call: SimCall): boolean {
   return call.session.answeredAt !== null;
 }

@@ -7,7 +7,9 @@ import {
   endCall,
   farAnswer,
   scheduleFarAnswer,
+  setAgentCti,
 } from './call-ops';
+import type { CtiData } from './cti';
 import type { Desk } from './desk';
 import { newSession, STATUS_MESSAGE } from './session';
 
@@ -215,6 +217,18 @@ export function ringNoAnswer(desk: Desk, callId?: string): void {
   desk.finish(call);
   desk.emitCall('OnAgentRingNoAnswer', call);
   endCall(desk, call);
+}
+
+/**
+ * The server side attaches CTI data (an IVR's choices, a campaign's contact): on the agent's active
+ * call, or the next call.
+ *
+ * ASSUMPTION: the widget is told nothing; it shows the data when asked (getCtiData) and on the call's
+ * later events (its properties).
+ */
+export function serverCti(desk: Desk, cti: CtiData): void {
+  requireLogin(desk);
+  setAgentCti(desk, cti);
 }
 
 /** The attended transfer's target answers the consultation. */

@@ -59,6 +59,7 @@ export interface SessionPayload {
   readonly statusMessage: string;
 }
 
+/** A phone line's session starting now: not answered, ringing or held yet. */
 export function newSession(now: number, remoteNumber: string, statusMessage: string): VoiceSession {
   return {
     startedAt: now,
@@ -72,6 +73,7 @@ export function newSession(now: number, remoteNumber: string, statusMessage: str
   };
 }
 
+/** The session as the widget's events carry it (`primarySession`), its duration counted to `now`. */
 export function sessionPayload(session: VoiceSession, now: number): SessionPayload {
   const duration = session.answeredAt === null ? 0 : seconds(session.answeredAt, session.endedAt ?? now);
   return {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TegsoftControl } from '../control';
+import { parseCtiData } from '../model/cti';
 import { BadRequest, optionalNumber, optionalString, readJson, requiredString } from './json';
 
 type Body = Record<string, unknown>;
@@ -63,6 +64,11 @@ function routes(control: TegsoftControl): Record<string, { method: 'GET' | 'POST
     'far-end-hangup': post((body) => ok(control.farEndHangup(call(body)))),
     'ring-no-answer': post((body) => ok(control.ringNoAnswer(call(body)))),
     'consult-answer': post((body) => ok(control.consultAnswer(user(body)))),
+    'cti-data': post((body) => {
+      const cti = parseCtiData(body.ctiData);
+      if (!cti) throw new BadRequest('ctiData must be an object, e.g. { "variables": { "CONTID": "42" } }');
+      return ok(control.attachCtiData(cti, user(body)));
+    }),
     drop: post((body) => ok(control.dropWidget({ ...user(body), downMs: optionalNumber(body, 'downMs') }))),
     'parent-events': post(async (body) => {
       if (typeof body.on !== 'boolean') throw new BadRequest('on must be true or false');
@@ -91,6 +97,7 @@ export type ControlRouter = (
   query: URLSearchParams,
 ) => Promise<[number, unknown]>;
 
+/** The `/control/` routes over `control`. */
 export function controlRouter(control: TegsoftControl): ControlRouter {
   const table = routes(control);
   return async (name, req, query) => {

@@ -27,11 +27,13 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   return body as Record<string, unknown>;
 }
 
+/** Answers with `body` as JSON, never cached. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
+/** Answers with `text` of content type `type`, never cached. */
 export function sendText(res: ServerResponse, status: number, type: string, text: string): void {
   res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
   res.end(text);

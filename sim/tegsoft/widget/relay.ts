@@ -87,6 +87,7 @@ function parseLine(text: string): StreamLine | undefined {
 /** How a stream connection ended. */
 type StreamEnd = 'refused' | 'unauthorized' | 'cut' | 'loggedOut' | 'stopped';
 
+/** Starts the widget in `env`: logs in, then relays actions and events until stopped. */
 export function runWidget(env: WidgetEnv): WidgetHandle {
   const abort = new AbortController();
   let stopped = false;

@@ -11,14 +11,16 @@ export interface ChannelOps {
   showScreen(frame: Frame): Promise<void>;
   /** Tells the vendor-screen window a call rings. */
   ringing(frame: Frame): void;
+  /** Leaves the frame, still loaded, to the next `open` of its key; it is closed unless opened in time. */
+  release(frame: Frame): void;
   /** Removes the frame from wherever it lives. */
   close(frame: Frame): void;
 }
 
 /**
- * The adapter's handle on a frame. A channel goes inert once its frame is closed or a later `open` of
- * the same key took the frame (the adapter that made it was replaced): it then neither posts nor
- * closes, so a stale adapter cannot disturb the live one.
+ * The adapter's handle on a frame. A channel goes inert once its frame is closed, once it released the
+ * frame, or once a later `open` of the same key took the frame (the adapter that made it was replaced):
+ * it then neither posts nor closes, so a stale adapter cannot disturb the live one.
  */
 export function frameChannel(frame: Frame, owner: object, ops: ChannelOps): FrameChannel {
   const { listeners } = frame;
@@ -48,6 +50,9 @@ export function frameChannel(frame: Frame, owner: object, ops: ChannelOps): Fram
     },
     ringing() {
       if (live()) ops.ringing(frame);
+    },
+    release() {
+      if (live()) ops.release(frame);
     },
     close: async () => {
       if (live()) ops.close(frame);

@@ -38,11 +38,14 @@ export interface Frame {
   loaded: boolean;
   /** Posts waiting until the frame is placed. */
   pending: unknown[];
-  /** The channel that holds the frame; undefined for a frame found after a restart, not yet re-opened. */
+  /**
+   * The channel that holds the frame; undefined while no adapter does (a frame found after a worker
+   * restart, or released by its channel) until one opens it again.
+   */
   owner: object | undefined;
   /** The owner's listeners (replaced when another channel takes the frame). */
   listeners: Listeners;
-  /** Closes an unclaimed frame found after a restart. */
+  /** Closes the frame while no channel holds it, unless an adapter opens it again before it fires. */
   orphanTimer?: ReturnType<typeof setTimeout>;
   /** A move to the vendor-screen window in progress. */
   opening?: Promise<void>;

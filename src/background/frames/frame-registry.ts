@@ -3,7 +3,10 @@ import { type Frame, type HostPort, noListeners, openMessage, type Slot } from '
 import type { FramePlatform } from './platform';
 import type { HeldFrame, WorkerMessage } from './protocol';
 
-/** How long a frame that a restarted worker found in a host page waits for its adapter to open it again. */
+/**
+ * How long a frame no channel holds (found in a host page by a restarted worker, or released by its
+ * adapter) stays loaded, waiting for an adapter to open it again.
+ */
 export const ORPHAN_MS = 120_000;
 /** Recently closed keys, remembered so a host page that announces one late is told to close it. */
 const MAX_CLOSED_KEYS = 100;
@@ -40,6 +43,8 @@ export interface FrameRegistry {
   remove(frame: Frame): void;
   /** Registers a frame a page kept across a worker restart; it is closed unless opened within ORPHAN_MS. */
   adopt(held: HeldFrame, slot: Slot): void;
+  /** Takes the frame from its channel, keeping it loaded; it is closed unless opened within ORPHAN_MS. */
+  unclaim(frame: Frame): void;
   /** Stops the timer that closes a frame no adapter opened again. */
   clearOrphan(frame: Frame): void;
   /** Whether `key` was closed recently (a page announcing it late is told to close it). */
@@ -142,13 +147,22 @@ export function createFrameRegistry(platform: FramePlatform, log: Logger): Frame
         owner: undefined,
         listeners: noListeners(),
       };
+      frames.set(key, frame);
+      registry.unclaim(frame);
+      log('debug', 'found a vendor page kept from before a restart', key);
+    },
+    unclaim(frame) {
+      const { key } = frame.spec;
+      frame.owner = undefined;
+      frame.listeners = noListeners();
+      // What the old channel had not sent yet was its business: the next adapter queries afresh.
+      frame.pending = [];
+      registry.clearOrphan(frame);
       frame.orphanTimer = setTimeout(() => {
         if (frames.get(key) !== frame || frame.owner) return;
         log('info', 'closing a vendor page that no adapter opened again', key);
         registry.remove(frame);
       }, ORPHAN_MS);
-      frames.set(key, frame);
-      log('debug', 'found a vendor page kept from before a restart', key);
     },
     clearOrphan(frame) {
       clearTimeout(frame.orphanTimer);

@@ -1,5 +1,6 @@
 import type { FrameChannel, FrameSpec } from '../../vendors/frame-host';
 import type { Logger } from '../hub';
+import { errorText } from './error-text';
 import { type ChannelOps, frameChannel } from './frame-channel';
 import { type Frame, type HostPort, noListeners, sameDocument } from './frame-record';
 import { createFrameRegistry } from './frame-registry';
@@ -32,8 +33,6 @@ export interface FrameRouterDeps {
   readonly log: Logger;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Keeps every frame in exactly one host page (the offscreen document or its vendor-screen window),
  * queues what is meant for a host until that host has connected, and routes each host's messages and
@@ -64,6 +63,10 @@ export function createFrameRouter(deps: FrameRouterDeps): FrameRouter {
       return frame.opening;
     },
     ringing: (frame) => ringing(registry, frame),
+    release(frame) {
+      log('debug', 'vendor page released: kept for the next adapter', frame.spec.key);
+      registry.unclaim(frame);
+    },
     close: (frame) => registry.remove(frame),
   };
 

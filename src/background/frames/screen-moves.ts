@@ -1,7 +1,6 @@
+import { errorText } from './error-text';
 import type { Frame, Slot } from './frame-record';
 import type { FrameRegistry } from './frame-registry';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Moves the frame into its vendor-screen window (opening it), or brings the open window to the front.

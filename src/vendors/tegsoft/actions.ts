@@ -1,5 +1,6 @@
 import type { VendorCommand } from '../../core/commands';
 import { normalizeDialString } from '../../core/phone/number';
+import { mergedCti } from './cti';
 import type { CtiData } from './payload';
 
 /** Actions of the document's list (section 3.1), plus `queryStatus` (section 3) and the CTI data ones. */
@@ -53,18 +54,6 @@ export interface ActionContext {
   readonly cti?: CtiData;
   /** The reason codes the profile offers with "Not ready". */
   readonly notReadyReasons: readonly string[];
-}
-
-/** The call's CTI data with `variables` added over what it has; names shown and DTMF log kept. */
-export function mergedCti(
-  current: CtiData | undefined,
-  variables: Readonly<Record<string, string>>,
-): CtiData {
-  return {
-    variables: { ...current?.variables, ...variables },
-    ctiVariableNames: [...(current?.ctiVariableNames ?? [])],
-    logDTMF: [...(current?.logDTMF ?? [])],
-  };
 }
 
 /**

@@ -2,35 +2,31 @@ import type { VendorCommand } from '../../core/commands';
 import type { VendorEvent } from '../../core/vendor-events';
 import type { AdapterContext, VendorAdapter } from '../contract';
 import type { FrameChannel } from '../frame-host';
-import { action, actionsFor, mergedCti, type TegsoftAction } from './actions';
+import { action, actionsFor, type TegsoftActionName } from './actions';
+import { Backoff } from './backoff';
 import { tegsoftCapabilities } from './capabilities';
 import { commandProblem } from './command-checks';
-import { TegsoftTracker, type TrackerMemory } from './events';
+import { expectOutcome, unreported } from './command-effects';
+import { EventWait } from './event-wait';
+import { Heartbeat } from './heartbeat';
 import { screenLayout } from './layout';
-import { isObject, NO_CTI } from './payload';
+import {
+  CLOSED,
+  NOT_ANSWERING,
+  NOT_CONNECTED,
+  noEventsMessage,
+  RELOADED,
+  SCREEN_DURING_CALL,
+} from './messages';
+import { SavedPicture } from './saved-picture';
 import type { TegsoftSettings } from './settings';
+import { DEFAULT_TIMING, type TegsoftTiming } from './timing';
+import { TegsoftTracker } from './tracker';
 import { widgetOrigin, widgetUrl } from './widget-url';
 
-/** The integration parameter (Login URL) without which the widget sends no events (section 3). */
-export const EVENTS_PARAMETER = 'clientSideCTI://parentWindowEvent|eventList=all';
-
-/** What the agent reads when the widget stays silent after loading. */
-export function noEventsMessage(timeoutMs: number): string {
-  return `The Tegsoft widget sent no events within ${Math.round(timeoutMs / 1000)} s of loading. Ask your Tegsoft admin to add the integration parameter (Login URL) ${EVENTS_PARAMETER} to your user account; or the login may have failed: open the Tegsoft screen from the bar to see its login page.`;
-}
-
 const FRAME_KEY = 'tegsoft';
-const MEMORY_KEY = 'tegsoft.tracker';
 
-/** A wait for the widget's first event, failed by a timer that each (re)load of the widget restarts. */
-interface Wait {
-  /** The widget spoke: the wait is over. */
-  resolve(): void;
-  /** It stayed silent, or the hub gave up. */
-  reject(error: unknown): void;
-  /** Fails the wait after `eventTimeoutMs`. */
-  timer?: ReturnType<typeof setTimeout>;
-}
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Connects the hub to the Tegsoft widget: the widget page runs in a frame the frame host keeps (the
@@ -40,48 +36,66 @@ export class TegsoftAdapter implements VendorAdapter {
   readonly id = 'tegsoft' as const;
   readonly capabilities;
   private readonly listeners = new Set<(event: VendorEvent) => void>();
+  private readonly timing: TegsoftTiming;
+  private readonly saved: SavedPicture;
+  private readonly heartbeat: Heartbeat;
+  private readonly backoff: Backoff;
+  // Aborted on dispose: the adapter's own waits and reconnects end with it.
+  private readonly lifetime = new AbortController();
   private channel: FrameChannel | undefined;
   private opening: Promise<FrameChannel> | undefined;
   private unsubscribe: (() => void)[] = [];
   private tracker: TegsoftTracker | undefined;
-  private wait: Wait | undefined;
+  private wait: EventWait | undefined;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private status: 'new' | 'waiting' | 'connected' | 'reconnecting' = 'new';
   private disposed = false;
-  private saving: Promise<void> = Promise.resolve();
-  private saveQueued = false;
+  // The frame sent an event at least once; until it does, failed waits are counted toward reloading it.
+  private heard = false;
+  private silentWaits = 0;
 
   constructor(
     private readonly settings: TegsoftSettings,
     private readonly ctx: AdapterContext,
+    timing: Partial<TegsoftTiming> = {},
   ) {
     this.capabilities = tegsoftCapabilities(settings);
+    this.timing = { ...DEFAULT_TIMING, ...timing };
+    this.saved = new SavedPicture(ctx.store, ctx.log);
+    this.backoff = new Backoff(this.timing.retryBaseMs, this.timing.retryMaxMs);
+    this.heartbeat = new Heartbeat(
+      { intervalMs: this.timing.heartbeatMs, answerMs: this.timing.heartbeatAnswerMs },
+      () => this.beat(),
+      () => this.silent(),
+    );
   }
 
   async connect(signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
     // On a retry the bar keeps showing why the last attempt failed, so it is not reset to "connecting".
     if (this.status === 'new') this.emit({ type: 'connection', at: this.ctx.now(), status: 'connecting' });
-    this.tracker ??= new TegsoftTracker(this.ctx.now, this.ctx.log, await this.remembered());
+    this.tracker ??= new TegsoftTracker(this.ctx.now, this.ctx.log, await this.saved.load());
     signal.throwIfAborted();
     this.status = 'waiting';
-    const first = this.firstEvent(signal);
+    const wait = this.startWait(signal);
     try {
+      await this.reloadIfDead();
       await this.open();
       signal.throwIfAborted();
     } catch (error) {
-      this.endWait();
+      wait.cancel();
       throw error;
     }
     this.query();
-    this.armWait();
-    await first;
+    wait.arm();
+    await wait.done;
   }
 
   async execute(command: VendorCommand): Promise<void> {
     const tracker = this.tracker;
     if (this.disposed || !tracker || !this.channel || this.status !== 'connected')
-      throw new Error('Tegsoft is not connected right now; try again in a moment.');
+      throw new Error(NOT_CONNECTED);
     const problem = commandProblem(command, tracker.liveCalls());
     if (problem) throw new Error(problem);
     const call = 'vendorCallId' in command ? tracker.call(command.vendorCallId) : undefined;
@@ -92,31 +106,12 @@ export class TegsoftAdapter implements VendorAdapter {
       tracker.agentState()?.state === 'offline'
     )
       await this.relogin();
-    switch (command.type) {
-      case 'dial':
-        tracker.expectDial(actions[0]?.data?.numberToDial as string, command.callData);
-        break;
-      case 'reject':
-        tracker.expectEnd(command.vendorCallId, 'rejected');
-        break;
-      case 'hangup':
-        // Hanging up a call that rings for the agent is declining it.
-        tracker.expectEnd(
-          command.vendorCallId,
-          call?.state === 'ringing' && call.direction === 'inbound' ? 'rejected' : 'hangup',
-        );
-        break;
-      case 'blindTransfer':
-      case 'attendedTransfer':
-        tracker.expectTransfer(
-          command.vendorCallId,
-          command.type === 'blindTransfer' ? 'blind' : 'attended',
-          actions[0]?.data?.extension as string,
-        );
-        break;
-    }
-    for (const message of actions) this.post(message);
-    this.afterActions(command, tracker);
+    expectOutcome(tracker, command, actions);
+    for (const message of actions) this.requireChannel().post(message);
+    const after = unreported(tracker, command, this.ctx.now());
+    for (const event of after.events) this.emit(event);
+    if (after.save) this.save();
+    if (after.queryStatus) this.query();
   }
 
   onEvent(listener: (event: VendorEvent) => void): () => void {
@@ -125,19 +120,28 @@ export class TegsoftAdapter implements VendorAdapter {
   }
 
   async openScreen(): Promise<void> {
+    // The frame moves from the offscreen document to a window, which reloads the page and its phone.
+    if ((this.tracker?.liveCalls().length ?? 0) > 0) throw new Error(SCREEN_DURING_CALL);
+    // The agent may be logging in on the screen: the frame is not reloaded under them for a while.
+    this.silentWaits = 0;
     const channel = this.channel ?? (await this.open());
     await channel.showScreen();
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.endWait();
+    this.lifetime.abort(new Error(CLOSED));
+    this.wait?.reject(new Error(CLOSED));
     clearTimeout(this.watchdog);
+    clearTimeout(this.retryTimer);
+    this.heartbeat.stop();
     const channel = this.detach();
     this.listeners.clear();
-    await this.saving;
-    // A frame still opening is closed by `open` itself once it sees the adapter disposed.
-    await channel?.close();
+    await this.saved.flushed();
+    // The frame stays loaded for a while: the next adapter with the same settings (a profile edit, a
+    // policy push) re-attaches to it, and a live call keeps its audio. A frame still opening is
+    // released by `open` itself once it sees the adapter disposed.
+    channel?.release();
   }
 
   // ---- the frame ----
@@ -155,10 +159,12 @@ export class TegsoftAdapter implements VendorAdapter {
       .then(
         (channel) => {
           if (this.disposed) {
-            void channel.close();
-            throw new Error('The Tegsoft session was closed.');
+            channel.release();
+            throw new Error(CLOSED);
           }
           this.channel = channel;
+          this.heard = false;
+          this.silentWaits = 0;
           this.unsubscribe = [
             channel.onMessage((data) => this.received(data)),
             channel.onLoad(() => this.loaded()),
@@ -183,35 +189,73 @@ export class TegsoftAdapter implements VendorAdapter {
   }
 
   /**
+   * A frame that stayed silent through several waits and never spoke shows an error page (its server
+   * was down when it loaded), which no query reaches: it is opened afresh. It reported no call, so no
+   * call is cut.
+   */
+  private async reloadIfDead(): Promise<void> {
+    if (!this.channel || this.heard || this.silentWaits < this.timing.reloadAfterSilentWaits) return;
+    if ((this.tracker?.liveCalls().length ?? 0) > 0) return;
+    this.ctx.log('info', 'Tegsoft: the widget never answered; loading it again');
+    await this.detach()?.close();
+  }
+
+  /**
    * A logged-out widget shows its login page: loading it again logs the agent in with the profile's
-   * token or password. Resolves once it reports again.
+   * token or password. Resolves once it reports again; when it does not, the adapter says so and keeps
+   * trying by itself.
    */
   private async relogin(): Promise<void> {
     await this.detach()?.close();
     this.status = 'reconnecting';
-    const back = this.firstEvent(undefined);
-    await this.open();
-    this.query();
-    this.armWait();
-    await back;
+    const wait = this.startWait(this.lifetime.signal);
+    try {
+      await this.open();
+      this.query();
+      wait.arm();
+      await wait.done;
+    } catch (error) {
+      wait.cancel();
+      if (!this.disposed) this.reconnectLater(messageOf(error));
+      throw error;
+    }
+  }
+
+  /**
+   * Lost after having connected: the hub retries only a `connect` that failed, so the adapter runs
+   * `connect` again itself, on the hub's backoff, until the widget answers.
+   */
+  private reconnectLater(reason: string): void {
+    clearTimeout(this.retryTimer);
+    const delay = this.backoff.next();
+    this.status = 'reconnecting';
+    this.emit({
+      type: 'connection',
+      at: this.ctx.now(),
+      status: 'reconnecting',
+      message: `${reason} Retrying in ${Math.round(delay / 1000)} s.`,
+    });
+    this.retryTimer = setTimeout(() => {
+      this.connect(this.lifetime.signal).then(
+        () => this.backoff.reset(),
+        (error: unknown) => {
+          if (!this.disposed && this.status !== 'connected') this.reconnectLater(messageOf(error));
+        },
+      );
+    }, delay);
   }
 
   /** The widget (re)loaded its page: its picture may have changed, so it is asked for it again. */
   private loaded(): void {
     if (this.disposed) return;
     this.query();
-    if (this.wait) {
-      this.armWait();
+    if (this.wait?.pending) {
+      this.wait.arm();
       return;
     }
     if (this.status !== 'connected') return;
     this.status = 'reconnecting';
-    this.emit({
-      type: 'connection',
-      at: this.ctx.now(),
-      status: 'reconnecting',
-      message: 'The Tegsoft widget reloaded; checking its state.',
-    });
+    this.emit({ type: 'connection', at: this.ctx.now(), status: 'reconnecting', message: RELOADED });
     clearTimeout(this.watchdog);
     this.watchdog = setTimeout(() => {
       if (this.status !== 'reconnecting') return;
@@ -231,93 +275,67 @@ export class TegsoftAdapter implements VendorAdapter {
     for (const event of out.events) this.emit(event);
     if (out.ringing) this.channel?.ringing();
     if (out.queryStatus) this.query();
+    if (out.queryCti) {
+      tracker.expectCtiAnswer();
+      this.post('getCtiData');
+    }
     if (out.events.length > 0) this.save();
-    if (!out.accepted || this.status === 'connected') return;
+    if (!out.accepted) return;
+    this.heard = true;
+    this.heartbeat.heard();
+    if (this.status === 'connected') return;
     this.status = 'connected';
     clearTimeout(this.watchdog);
+    clearTimeout(this.retryTimer);
+    this.backoff.reset();
     this.emit({ type: 'connection', at: this.ctx.now(), status: 'connected' });
     const wait = this.wait;
-    this.endWait();
+    this.wait = undefined;
     wait?.resolve();
+    this.heartbeat.start();
   }
 
   /** Asks the widget for its whole picture; the status that answers becomes a snapshot. */
   private query(): void {
     this.tracker?.expectSnapshot();
-    this.post(action('queryStatus'));
+    this.post('queryStatus');
   }
 
-  private post(message: TegsoftAction): void {
-    const channel = this.channel;
-    if (!channel) throw new Error('The Tegsoft widget is not open; try again in a moment.');
-    channel.post(message);
+  /** The heartbeat's question; none while a wait asks by itself, or with no frame to ask. */
+  private beat(): boolean {
+    const asking = this.status === 'connected' || this.status === 'reconnecting';
+    if (this.disposed || !this.channel || this.wait?.pending || !asking) return false;
+    this.post('queryStatus');
+    return true;
   }
 
-  /** What the widget does not report by itself after an action. */
-  private afterActions(command: VendorCommand, tracker: TegsoftTracker): void {
-    const at = this.ctx.now();
-    switch (command.type) {
-      // No event reports tones: the bar records them as sent.
-      case 'dtmf':
-        this.emit({ type: 'callDtmf', at, vendorCallId: command.vendorCallId, digits: command.digits });
-        return;
-      // No event answers setCtiData or removeCtiData: the call shows the data as set.
-      case 'setCallData': {
-        const call = tracker.call(command.vendorCallId);
-        for (const event of tracker.setCti(command.vendorCallId, mergedCti(call?.cti, command.variables)))
-          this.emit(event);
-        this.save();
-        return;
-      }
-      case 'clearCallData':
-        for (const event of tracker.setCti(command.vendorCallId, NO_CTI)) this.emit(event);
-        this.save();
-        return;
-      // The document lists no logout event: the status says where the agent is now.
-      case 'setAgentState':
-        if (command.state === 'offline') this.query();
-        return;
-    }
+  /** The widget did not answer the heartbeat: the bar says so until its next event. */
+  private silent(): void {
+    if (this.status !== 'connected') return;
+    this.status = 'reconnecting';
+    this.emit({ type: 'connection', at: this.ctx.now(), status: 'reconnecting', message: NOT_ANSWERING });
+  }
+
+  private post(name: TegsoftActionName): void {
+    this.requireChannel().post(action(name));
+  }
+
+  private requireChannel(): FrameChannel {
+    if (!this.channel) throw new Error('The Tegsoft widget is not open; try again in a moment.');
+    return this.channel;
   }
 
   // ---- waiting for the first event ----
 
-  private firstEvent(signal: AbortSignal | undefined): Promise<void> {
-    this.endWait();
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        this.endWait();
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.wait = {
-        resolve: () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        reject: (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      };
+  /** A new wait for the widget's first event (an earlier one is dropped), failing after the timeout. */
+  private startWait(signal: AbortSignal): EventWait {
+    this.wait?.cancel();
+    const wait = new EventWait(signal, this.settings.eventTimeoutMs, () => {
+      if (!this.heard) this.silentWaits += 1;
+      return new Error(noEventsMessage(this.settings.eventTimeoutMs));
     });
-  }
-
-  /** (Re)starts the wait's timer: the widget gets the whole timeout after each load. */
-  private armWait(): void {
-    const wait = this.wait;
-    if (!wait) return;
-    clearTimeout(wait.timer);
-    wait.timer = setTimeout(() => {
-      if (this.wait !== wait) return;
-      this.endWait();
-      wait.reject(new Error(noEventsMessage(this.settings.eventTimeoutMs)));
-    }, this.settings.eventTimeoutMs);
-  }
-
-  private endWait(): void {
-    clearTimeout(this.wait?.timer);
-    this.wait = undefined;
+    this.wait = wait;
+    return wait;
   }
 
   // ---- events and memory ----
@@ -326,27 +344,8 @@ export class TegsoftAdapter implements VendorAdapter {
     for (const listener of this.listeners) listener(event);
   }
 
-  private async remembered(): Promise<TrackerMemory | undefined> {
-    const memory = await this.ctx.store.get<unknown>(MEMORY_KEY);
-    if (memory === undefined) return undefined;
-    if (isObject(memory) && Array.isArray(memory.calls) && Array.isArray(memory.ended))
-      return memory as unknown as TrackerMemory;
-    this.ctx.log('warn', 'Tegsoft: the saved call picture is unreadable; starting afresh', memory);
-    return undefined;
-  }
-
-  /** Saves the tracker's picture; writes are serialized and coalesced so the last one always lands. */
   private save(): void {
-    if (this.saveQueued) return;
-    this.saveQueued = true;
-    this.saving = this.saving.then(async () => {
-      this.saveQueued = false;
-      if (!this.tracker) return;
-      try {
-        await this.ctx.store.set(MEMORY_KEY, this.tracker.memory());
-      } catch (error) {
-        this.ctx.log('warn', 'Tegsoft: could not save the call picture', error);
-      }
-    });
+    const tracker = this.tracker;
+    if (tracker) this.saved.save(() => tracker.memory());
   }
 }

@@ -23,6 +23,7 @@ export interface CtiData {
   readonly logDTMF: readonly string[];
 }
 
+/** A call without CTI data. */
 export const NO_CTI: CtiData = { variables: {}, ctiVariableNames: [], logDTMF: [] };
 
 /** The widget's `primarySession`: the call on the agent's phone line. */
@@ -45,6 +46,7 @@ export interface SessionInfo {
   readonly muted: boolean;
 }
 
+/** Whether `value` is a plain object (not null, not an array), so its fields can be read. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -148,6 +148,7 @@ export const layoutSchema = v.strictObject(
   strictMessage(LAYOUT_KEYS, 'a layout option', '{ "autoMaximize": true }'),
 );
 
+/** The layout options as validated. */
 export type TegsoftLayout = v.InferOutput<typeof layoutSchema>;
 
 /** Reason codes offered with "Not ready" when the admin lists none (the codes Tegsoft ships with). */
@@ -258,4 +259,5 @@ export const tegsoftSettingsSchema = v.pipe(
   ),
 );
 
+/** A Tegsoft profile's settings as validated, defaults applied. */
 export type TegsoftSettings = v.InferOutput<typeof tegsoftSettingsSchema>;

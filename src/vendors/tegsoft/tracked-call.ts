@@ -36,6 +36,16 @@ export interface TrackedCall {
   transfer?: { readonly kind: TransferKind; readonly target: string };
 }
 
+/** What an event's kind says about a call it starts, when its properties do not say otherwise. */
+export interface CallDefaults {
+  /** Who started the call. */
+  readonly direction: CallDirection;
+  /** Voice, or chat for webchat. */
+  readonly media: CallMedia;
+  /** Where the call stands when it starts. */
+  readonly state: TrackedCall['state'];
+}
+
 /**
  * The call's `vendorData`: the raw call properties, the CTI data under its own names (`variables`,
  * `ctiVariableNames`, `logDTMF`), and each CTI variable also at the top level unless a call property has

@@ -3,11 +3,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { createConnectionTester } from '../../../src/background/connection-test';
 import { NO_CAPABILITIES } from '../../../src/core/capabilities';
 import type { VendorDefinition } from '../../../src/vendors/contract';
-import type { FrameHost, FrameSpec } from '../../../src/vendors/frame-host';
+import type { FrameChannel, FrameHost, FrameSpec } from '../../../src/vendors/frame-host';
 
 /** A vendor whose connect does what `behaviour` says, recording what it was given. */
 function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice') {
-  const seen = { settings: undefined as unknown, disposed: 0, frameKeys: [] as string[] };
+  const seen = {
+    settings: undefined as unknown,
+    disposed: 0,
+    frameKeys: [] as string[],
+    closed: 0,
+    released: 0,
+  };
+  let channel: FrameChannel | undefined;
   const vendor: VendorDefinition<{ host: string }> = {
     id: 'tegsoft',
     label: 'Tegsoft',
@@ -21,7 +28,12 @@ function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice') {
         id: 'tegsoft',
         capabilities: NO_CAPABILITIES,
         async connect(signal) {
-          await ctx.frames.open({ key: 'tegsoft', url: settings.host, origin: settings.host, allow: '' });
+          channel = await ctx.frames.open({
+            key: 'tegsoft',
+            url: settings.host,
+            origin: settings.host,
+            allow: '',
+          });
           if (behaviour === 'fail') throw new Error('Login failed: wrong token.');
           if (behaviour === 'hang')
             await new Promise((_, reject) => signal.addEventListener('abort', reject));
@@ -36,6 +48,8 @@ function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice') {
         },
         async dispose() {
           seen.disposed++;
+          // Like the Tegsoft adapter: keep the frame for a successor.
+          channel?.release();
         },
       };
     },
@@ -43,7 +57,19 @@ function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice') {
   const frames: FrameHost = {
     open: vi.fn(async (spec: FrameSpec) => {
       seen.frameKeys.push(spec.key);
-      return {} as never;
+      return {
+        post: () => {},
+        onMessage: () => () => {},
+        onLoad: () => () => {},
+        showScreen: async () => {},
+        ringing: () => {},
+        close: async () => {
+          seen.closed++;
+        },
+        release: () => {
+          seen.released++;
+        },
+      };
     }),
   };
   return { vendor: vendor as VendorDefinition, frames, seen };
@@ -67,6 +93,9 @@ describe('Test connection', () => {
     expect(setup.seen.frameKeys).toHaveLength(1);
     expect(setup.seen.frameKeys[0]).toMatch(/^test-[0-9a-f-]{36}:tegsoft$/);
     expect(setup.seen.disposed).toBe(1);
+    // The test session's frame is closed, never kept logged in for a successor.
+    expect(setup.seen.closed).toBe(1);
+    expect(setup.seen.released).toBe(0);
   });
 
   it('names the bad setting before connecting anything', async () => {

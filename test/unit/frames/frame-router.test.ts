@@ -182,6 +182,99 @@ describe('after a worker restart', () => {
   });
 });
 
+describe('releasing a frame', () => {
+  /** A channel whose vendor page is open and loaded in the offscreen document. */
+  const loadedChannel = async () => {
+    const opened = await openChannel();
+    const offscreen = offscreenSays();
+    offscreen.link.receive({ type: 'loaded', key: KEY });
+    return { ...opened, ...offscreen };
+  };
+
+  it('keeps the page for the next adapter opening the same key and URL, without reloading it', async () => {
+    vi.useFakeTimers();
+    const first = await loadedChannel();
+    first.channel.release();
+    vi.advanceTimersByTime(ORPHAN_MS - 1);
+    const second = await openChannel();
+    await settle();
+    expect(first.port.of('open')).toHaveLength(1);
+    expect(first.port.of('close')).toEqual([]);
+    // Loaded already: the new channel is told once, so its adapter queries the vendor again.
+    expect(second.loads()).toBe(1);
+    second.channel.post('status?');
+    first.link.receive({ type: 'message', key: KEY, data: 'idle' });
+    expect(first.port.sent.at(-1)).toEqual({ type: 'post', key: KEY, message: 'status?' });
+    expect(second.messages).toEqual(['idle']);
+    expect(first.messages).toEqual([]);
+    expect(first.loads()).toBe(1);
+    // Held again: the timer that would have closed it is gone.
+    vi.advanceTimersByTime(ORPHAN_MS);
+    expect(first.port.of('close')).toEqual([]);
+    expect(platform.closed).toBe(0);
+  });
+
+  it('leaves the released channel inert', async () => {
+    const { channel, port } = await loadedChannel();
+    channel.release();
+    channel.post('late');
+    channel.ringing();
+    await channel.close();
+    expect(port.of('post')).toEqual([]);
+    expect(port.of('close')).toEqual([]);
+    await expect(channel.showScreen()).rejects.toThrow(/closed/);
+  });
+
+  it('drops what the released channel had not sent yet', async () => {
+    const { channel } = await openChannel();
+    channel.post('from the old adapter');
+    channel.release();
+    const { port } = offscreenSays();
+    expect(port.sent).toEqual([{ type: 'open', ...spec() }]);
+  });
+
+  it('closes the page, then the idle offscreen document, when no adapter opens it in time', async () => {
+    vi.useFakeTimers();
+    const { channel, port } = await loadedChannel();
+    channel.release();
+    vi.advanceTimersByTime(ORPHAN_MS - 1);
+    expect(port.of('close')).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(port.of('close')).toEqual([{ type: 'close', key: KEY }]);
+    expect(platform.closed).toBe(1);
+    // A later open starts a fresh page.
+    const again = await openChannel();
+    const fresh = offscreenSays();
+    expect(fresh.port.of('open')).toHaveLength(1);
+    expect(again.loads()).toBe(0);
+  });
+
+  it('replaces the page when the next adapter opens the key with another URL', async () => {
+    vi.useFakeTimers();
+    const { channel, port, link } = await loadedChannel();
+    channel.release();
+    const other = await openChannel({ url: `${spec().origin}/widget?token=t2` });
+    await settle();
+    expect(port.of('open').map((m) => m.url)).toEqual([spec().url, `${spec().origin}/widget?token=t2`]);
+    expect(other.loads()).toBe(0);
+    link.receive({ type: 'loaded', key: KEY });
+    expect(other.loads()).toBe(1);
+    vi.advanceTimersByTime(ORPHAN_MS);
+    expect(port.of('close')).toEqual([]);
+  });
+
+  it('closes the window of a released frame shown there when no adapter opens it in time', async () => {
+    vi.useFakeTimers();
+    const { channel } = await openChannel();
+    offscreenSays();
+    await channel.showScreen();
+    screenSays(100).link.receive({ type: 'loaded', key: KEY });
+    channel.release();
+    vi.advanceTimersByTime(ORPHAN_MS);
+    expect(platform.closedWindows).toEqual([100]);
+  });
+});
+
 describe('the vendor screen', () => {
   it('moves the frame into a window and back to the offscreen document when it closes', async () => {
     const { channel, messages, loads } = await openChannel({ screen: layout });

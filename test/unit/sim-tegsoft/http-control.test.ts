@@ -85,6 +85,25 @@ describe('Tegsoft simulator: HTTP control routes', () => {
     expect((await post('ring-timeout', { ms: 1000 })).status).toBe(200);
   });
 
+  it('attaches CTI data from the server side without telling the widget; getCtiData shows it', async () => {
+    expect((await post('cti-data', { ctiData: 'x' })).status).toBe(400);
+    await post('inbound-call', { number: '5550101' });
+    await widget.next('status');
+    const attached = await post('cti-data', {
+      ctiData: { variables: { CONTID: 'C-77' }, logDTMF: ['OPTION1: 2'] },
+    });
+    expect(attached).toEqual({ status: 200, body: { ok: true } });
+    expect((await get('agent')).body).toMatchObject({
+      ctiData: { variables: { CONTID: 'C-77' }, ctiVariableNames: [], logDTMF: ['OPTION1: 2'] },
+    });
+    expect(widget.pendingNames()).toEqual([]);
+    widget.send('getCtiData');
+    const answer = await widget.next('ctiData');
+    expect(answer.data).toEqual({
+      ctiData: { variables: { CONTID: 'C-77' }, ctiVariableNames: [], logDTMF: ['OPTION1: 2'] },
+    });
+  });
+
   it('answers 409 when the far end has nothing to do, 400 for bad bodies, 404 and 405 otherwise', async () => {
     expect(await post('far-end-answer')).toEqual({
       status: 409,

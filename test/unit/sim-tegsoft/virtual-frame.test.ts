@@ -95,13 +95,27 @@ describe('Tegsoft simulator: virtual frame host (the widget relay in Node)', () 
     expect(host.view('tegsoft:p1')).toBeUndefined();
   });
 
-  it('rejects an unreachable server or a bad address; a page that is not the widget loads and stays silent', async () => {
+  it('loads an unreachable server like Chrome (an error page that posts nothing); rejects a bad address without quoting it', async () => {
     const host = createVirtualFrameHost();
-    await expect(host.open(spec({ url: 'http://127.0.0.1:1/Tobe/forms/TegsoftVue/' }))).rejects.toThrow(
-      /cannot be reached/,
+    const down = await host.open(spec({ url: 'http://127.0.0.1:1/Tobe/forms/TegsoftVue/?token=secret' }));
+    let downLoaded = false;
+    down.onLoad(() => {
+      downLoaded = true;
+    });
+    const fromDown: unknown[] = [];
+    down.onMessage((data) => fromDown.push(data));
+    await until(() => downLoaded, 'the error page to load');
+    down.post({ type: 'action', group: 'agent', name: 'queryStatus' });
+    await sleep(50);
+    expect(fromDown).toEqual([]);
+    expect(host.view('tegsoft:p1')).toBeUndefined();
+    await down.close();
+    const bad = host.open(spec({ url: 'not a url?token=secret' }));
+    await expect(bad).rejects.toThrow(/not a URL/);
+    await expect(bad).rejects.not.toThrow(/secret/);
+    await expect(host.open(spec({ url: 'file:///etc/passwd?token=secret' }))).rejects.toThrow(
+      'The Tegsoft widget address must be http(s), not file:',
     );
-    await expect(host.open(spec({ url: 'not a url' }))).rejects.toThrow(/not a URL/);
-    await expect(host.open(spec({ url: 'file:///etc/passwd' }))).rejects.toThrow(/http/);
     const channel = await host.open(spec({ url: `${sim.url}/Tobe/forms/TegsoftVue/?fileName=other` }));
     let loaded = false;
     channel.onLoad(() => {
@@ -112,6 +126,50 @@ describe('Tegsoft simulator: virtual frame host (the widget relay in Node)', () 
     await until(() => loaded, 'the load');
     await sleep(50);
     expect(received).toEqual([]);
+    await channel.close();
+  });
+
+  it('keeps a released frame running for a re-attach with the same key and URL, then closes it', async () => {
+    const host = createVirtualFrameHost({ releaseMs: 150 });
+    const first = await host.open(spec());
+    const firstNames: string[] = [];
+    first.onMessage((data) => firstNames.push((data as { name: string }).name));
+    await until(() => firstNames.includes('status'), 'the login');
+    first.release();
+    // A released channel is inert: it neither posts nor hears.
+    first.post({ type: 'action', group: 'agent', name: 'ready' });
+    await sleep(50);
+    expect(await sim.control.actions()).toEqual([]);
+    const again = await host.open(spec());
+    const names: string[] = [];
+    again.onMessage((data) => names.push((data as { name: string }).name));
+    again.post({ type: 'action', group: 'agent', name: 'queryStatus' });
+    await until(() => names.includes('status'), 'a status from the same widget');
+    await sleep(200);
+    // Re-attached before the timeout: the same page, logged in once, still running.
+    expect(host.loads('tegsoft:p1')).toBe(1);
+    expect(host.view('tegsoft:p1')?.phase).toBe('online');
+    expect(firstNames).toEqual(['OnLogin', 'status']);
+    expect((await sim.control.events()).filter((sent) => sent.event.name === 'OnLogin')).toHaveLength(1);
+    again.release();
+    await until(() => host.view('tegsoft:p1') === undefined, 'the unclaimed frame to close');
+    await until(async () => (await sim.control.agent()).widgets === 0, 'the widget to stop');
+  });
+
+  it('reloads a frame on demand: the widget logs in again, the channels stay', async () => {
+    const host = createVirtualFrameHost();
+    const channel = await host.open(spec());
+    const names: string[] = [];
+    let loads = 0;
+    channel.onLoad(() => {
+      loads += 1;
+    });
+    channel.onMessage((data) => names.push((data as { name: string }).name));
+    await until(() => names.includes('status'), 'the login');
+    await host.reload('tegsoft:p1');
+    await until(() => names.filter((name) => name === 'OnLogin').length === 2, 'the second login');
+    expect(loads).toBe(2);
+    expect(host.loads('tegsoft:p1')).toBe(2);
     await channel.close();
   });
 });

@@ -6,8 +6,10 @@ import type { VendorEvent } from '../../../src/core/vendor-events';
 import type { AdapterContext, VendorDefinition } from '../../../src/vendors/contract';
 import { findVendor } from '../../../src/vendors/registry';
 import { tegsoftVendor } from '../../../src/vendors/tegsoft';
-import { EVENTS_PARAMETER, TegsoftAdapter } from '../../../src/vendors/tegsoft/adapter';
+import { TegsoftAdapter } from '../../../src/vendors/tegsoft/adapter';
+import { EVENTS_PARAMETER, NOT_ANSWERING, SCREEN_DURING_CALL } from '../../../src/vendors/tegsoft/messages';
 import { type TegsoftSettings, tegsoftSettingsSchema } from '../../../src/vendors/tegsoft/settings';
+import type { TegsoftTiming } from '../../../src/vendors/tegsoft/timing';
 import { fakeFrames } from './fake-frames';
 import { event, INBOUND_DATA, STATUS_SAMPLE } from './samples';
 
@@ -31,7 +33,11 @@ function settings(extra: Record<string, unknown> = {}): TegsoftSettings {
   });
 }
 
-function setup(extra: Record<string, unknown> = {}, store = new Map<string, unknown>()) {
+function setup(
+  extra: Record<string, unknown> = {},
+  store = new Map<string, unknown>(),
+  timing: Partial<TegsoftTiming> = {},
+) {
   const frames = fakeFrames();
   const logs: { level: string; message: string }[] = [];
   const ctx: AdapterContext = {
@@ -43,7 +49,7 @@ function setup(extra: Record<string, unknown> = {}, store = new Map<string, unkn
     log: (level, message) => logs.push({ level, message }),
     frames: frames.host,
   };
-  const adapter = new TegsoftAdapter(settings(extra), ctx);
+  const adapter = new TegsoftAdapter(settings(extra), ctx, timing);
   const events: VendorEvent[] = [];
   adapter.onEvent((e) => events.push(e));
   const types = () => events.map((e) => e.type);
@@ -51,8 +57,12 @@ function setup(extra: Record<string, unknown> = {}, store = new Map<string, unkn
 }
 
 /** Connects: the widget answers the first queryStatus with `status`. */
-async function connected(extra: Record<string, unknown> = {}, store?: Map<string, unknown>) {
-  const t = setup(extra, store);
+async function connected(
+  extra: Record<string, unknown> = {},
+  store?: Map<string, unknown>,
+  timing?: Partial<TegsoftTiming>,
+) {
+  const t = setup(extra, store, timing);
   const connecting = t.adapter.connect(new AbortController().signal);
   await vi.waitFor(() => expect(t.frames.names()).toContain('queryStatus'));
   t.frames.send(READY);
@@ -163,6 +173,7 @@ describe('Tegsoft adapter: connecting', () => {
     t.frames.send(event('OnIncomingCallRinging', INBOUND_DATA));
     t.frames.send(event('OnIncomingCallAnswered', answered));
     t.events.length = 0;
+    t.frames.posted.length = 0;
     t.frames.load();
     expect(t.events).toMatchObject([{ type: 'connection', status: 'reconnecting' }]);
     expect(t.frames.names()).toEqual(['queryStatus']);
@@ -207,7 +218,17 @@ describe('Tegsoft adapter: calls', () => {
     await t.adapter.execute({ type: 'dtmf', vendorCallId: CALL, digits: '12' });
     await t.adapter.execute({ type: 'hangup', vendorCallId: CALL });
     t.frames.send(event('OnIncomingCallHangup', answered));
-    expect(t.frames.names()).toEqual(['answer', 'hold', 'unhold', 'mute', 'sendDTMF', 'sendDTMF', 'hangUp']);
+    expect(t.frames.names()).toEqual([
+      'answer',
+      // Once answered, the call's CTI data set elsewhere (IVR, campaign) is asked for.
+      'getCtiData',
+      'hold',
+      'unhold',
+      'mute',
+      'sendDTMF',
+      'sendDTMF',
+      'hangUp',
+    ]);
     expect(t.events.filter((e) => e.type === 'callDtmf')).toMatchObject([{ digits: '12' }]);
     expect(t.events.at(-1)).toMatchObject({ type: 'callEnded', vendorCallId: CALL, reason: 'hangup' });
   });
@@ -288,6 +309,7 @@ describe('Tegsoft adapter: calls', () => {
     t.frames.send(event('OnBlindTransferInitialized', answered));
     t.frames.send(event('OnBlindTransferCompleted', answered));
     expect(t.frames.names()).toEqual([
+      'getCtiData',
       'attendedTransfer',
       'changeActiveLine',
       'turnOfCamera',
@@ -342,7 +364,8 @@ describe('Tegsoft adapter: calls', () => {
     await expect(c.adapter.execute({ type: 'reject', vendorCallId: 'second' })).rejects.toThrow(
       /answer this call, or let it ring/,
     );
-    expect(c.frames.posted).toEqual([]);
+    // Only the answered call's CTI query went out: nothing refused was sent.
+    expect(c.frames.names()).toEqual(['getCtiData']);
   });
 
   it('logs the agent out, and logs in again by reloading the widget', async () => {
@@ -363,12 +386,13 @@ describe('Tegsoft adapter: calls', () => {
     expect(t.frames.names()).toEqual(['queryStatus', 'ready']);
   });
 
-  it('shows the Tegsoft screen and closes the frame on dispose', async () => {
+  it('shows the Tegsoft screen; on dispose releases the frame (kept for the next adapter), not closes it', async () => {
     const t = await connected();
     await t.adapter.openScreen();
     expect(t.frames.channel.showScreen).toHaveBeenCalledTimes(1);
     await t.adapter.dispose();
-    expect(t.frames.closed()).toBe(1);
+    expect(t.frames.channel.release).toHaveBeenCalledTimes(1);
+    expect(t.frames.closed()).toBe(0);
     expect(t.frames.listening()).toBe(0);
   });
 
@@ -387,6 +411,156 @@ describe('Tegsoft adapter: calls', () => {
     expect(second.events.find((e) => e.type === 'snapshot')).toMatchObject({
       calls: [{ vendorCallId: CALL, state: 'connected' }],
     });
+  });
+});
+
+describe('Tegsoft adapter: staying connected', () => {
+  const connections = (events: VendorEvent[]) =>
+    events.filter((e) => e.type === 'connection') as Extract<VendorEvent, { type: 'connection' }>[];
+
+  it('opens the frame afresh after two silent waits on a frame that never spoke (an error page)', async () => {
+    vi.useFakeTimers();
+    const t = setup({ eventTimeoutMs: 1000 });
+    for (const _attempt of [1, 2]) {
+      const failed = expect(t.adapter.connect(new AbortController().signal)).rejects.toThrow(/no events/);
+      await vi.advanceTimersByTimeAsync(1001);
+      await failed;
+    }
+    expect(t.frames.opened()).toBe(1);
+    expect(t.frames.closed()).toBe(0);
+    const third = t.adapter.connect(new AbortController().signal);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.frames.closed()).toBe(1);
+    expect(t.frames.opened()).toBe(2);
+    t.frames.send(READY);
+    await third;
+    expect(connections(t.events).at(-1)).toMatchObject({ status: 'connected' });
+  });
+
+  it('does not reload the frame under an agent who opened the Tegsoft screen to log in', async () => {
+    vi.useFakeTimers();
+    const t = setup({ eventTimeoutMs: 1000 });
+    for (const _attempt of [1, 2]) {
+      const failed = expect(t.adapter.connect(new AbortController().signal)).rejects.toThrow(/no events/);
+      await vi.advanceTimersByTimeAsync(1001);
+      await failed;
+    }
+    await t.adapter.openScreen();
+    const retry = t.adapter.connect(new AbortController().signal);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.frames.closed()).toBe(0);
+    t.frames.send(READY);
+    await retry;
+  });
+
+  it('asks for the status every 20 s; says Tegsoft is not answering after 8 s of silence, then is back', async () => {
+    vi.useFakeTimers();
+    const t = await connected();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(t.frames.names()).toEqual(['queryStatus']);
+    t.frames.send(READY);
+    expect(t.events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20_000 + 7_999);
+    expect(t.frames.names()).toEqual(['queryStatus', 'queryStatus']);
+    expect(t.events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(connections(t.events)).toMatchObject([{ status: 'reconnecting', message: NOT_ANSWERING }]);
+    expect(NOT_ANSWERING).toBe('Tegsoft is not answering; waiting for it to come back.');
+    await expect(t.adapter.execute({ type: 'setAgentState', state: 'ready' })).rejects.toThrow(
+      /not connected/,
+    );
+    // It keeps asking while silent; the next event brings it back.
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(t.frames.names()).toHaveLength(3);
+    t.frames.send(READY);
+    expect(connections(t.events).at(-1)).toMatchObject({ status: 'connected' });
+    await t.adapter.dispose();
+  });
+
+  it('times the heartbeat as injected', async () => {
+    vi.useFakeTimers();
+    const t = await connected({}, undefined, { heartbeatMs: 1000, heartbeatAnswerMs: 300 });
+    await vi.advanceTimersByTimeAsync(1300);
+    expect(t.frames.names()).toEqual(['queryStatus']);
+    expect(connections(t.events)).toMatchObject([{ status: 'reconnecting', message: NOT_ANSWERING }]);
+    await t.adapter.dispose();
+  });
+
+  it('a re-login that times out says so and reconnects by itself once the widget answers', async () => {
+    vi.useFakeTimers();
+    const t = await connected({ eventTimeoutMs: 1000 });
+    await t.adapter.execute({ type: 'setAgentState', state: 'offline' });
+    t.frames.send(event('status', { agent: null, primarySession: null }));
+    t.events.length = 0;
+    const ready = expect(t.adapter.execute({ type: 'setAgentState', state: 'ready' })).rejects.toThrow(
+      /sent no events within 1 s/,
+    );
+    await vi.advanceTimersByTimeAsync(1001);
+    await ready;
+    expect(connections(t.events)).toMatchObject([
+      {
+        status: 'reconnecting',
+        message: expect.stringMatching(/sent no events within 1 s.*Retrying in 1 s\.$/),
+      },
+    ]);
+    t.frames.posted.length = 0;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.frames.names()).toEqual(['queryStatus']);
+    // Still silent: the next attempt waits twice as long.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(connections(t.events).at(-1)?.message).toMatch(/Retrying in 2 s\.$/);
+    await vi.advanceTimersByTimeAsync(2000);
+    t.frames.send(
+      event('status', { agent: { ready: false, notReadyReason: 'AFTERLOGIN' }, primarySession: null }),
+    );
+    expect(connections(t.events).at(-1)).toMatchObject({ status: 'connected' });
+    await t.adapter.execute({ type: 'setAgentState', state: 'ready' });
+    expect(t.frames.names().at(-1)).toBe('ready');
+    await t.adapter.dispose();
+  });
+
+  it('refuses to open the Tegsoft screen while a call is up: moving the frame reloads the widget', async () => {
+    const t = await connected();
+    t.frames.send(event('OnIncomingCallRinging', INBOUND_DATA));
+    await expect(t.adapter.openScreen()).rejects.toThrow(SCREEN_DURING_CALL);
+    expect(SCREEN_DURING_CALL).toBe(
+      'Opening the Tegsoft screen reloads the widget, which would cut the call: open it between calls.',
+    );
+    expect(t.frames.channel.showScreen).not.toHaveBeenCalled();
+    t.frames.send(event('OnIncomingCallHangup', INBOUND_DATA));
+    await t.adapter.openScreen();
+    expect(t.frames.channel.showScreen).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for the CTI data once a call is answered and after a snapshot with a live call', async () => {
+    const t = await connected();
+    t.frames.send(event('OnIncomingCallRinging', INBOUND_DATA));
+    expect(t.frames.names()).toEqual([]);
+    t.frames.send(event('OnIncomingCallAnswered', answered));
+    expect(t.frames.names()).toEqual(['getCtiData']);
+    t.frames.send(event('ctiData', { ctiData: { variables: { CONTID: 'C-77' }, logDTMF: ['OPTION1: 2'] } }));
+    expect(t.events.at(-1)).toMatchObject({
+      type: 'callUpdated',
+      vendorCallId: CALL,
+      vendorData: { variables: { CONTID: 'C-77' }, logDTMF: ['OPTION1: 2'] },
+    });
+    t.frames.posted.length = 0;
+    t.frames.load();
+    t.frames.send(event('status', { agent: { ready: true }, primarySession: answered.primarySession }));
+    expect(t.frames.names()).toEqual(['queryStatus', 'getCtiData']);
+  });
+
+  it('turns the camera on, off and over on a connected voice call', async () => {
+    const t = await connected();
+    t.frames.send(event('OnIncomingCallRinging', INBOUND_DATA));
+    await expect(t.adapter.execute({ type: 'camera', vendorCallId: CALL, action: 'on' })).rejects.toThrow(
+      /once the call is answered/,
+    );
+    t.frames.send(event('OnIncomingCallAnswered', answered));
+    t.frames.posted.length = 0;
+    for (const cameraAction of ['on', 'off', 'toggle'] as const)
+      await t.adapter.execute({ type: 'camera', vendorCallId: CALL, action: cameraAction });
+    expect(t.frames.names()).toEqual(['turnOnCamera', 'turnOfCamera', 'toggleCamera']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorEvent } from '../../../src/core/vendor-events';
-import { KNOWN_EVENTS, TegsoftTracker } from '../../../src/vendors/tegsoft/events';
+import { KNOWN_EVENTS } from '../../../src/vendors/tegsoft/events';
+import { TegsoftTracker } from '../../../src/vendors/tegsoft/tracker';
 import { CAMPAIGN_DATA, CTI_SAMPLE, event, INBOUND_DATA, STATUS_SAMPLE, WEBCHAT_DATA } from './samples';
 
 /** The document's "List of Events" (section 3.2), repeats removed. */
@@ -108,7 +109,13 @@ describe('the tracker and the document', () => {
       { type: 'event', group: 'agent', name: 'status', data: 'x' },
     ]) {
       const out = t.tracker.handle(bad);
-      expect(out).toEqual({ accepted: false, events: [], ringing: false, queryStatus: false });
+      expect(out).toEqual({
+        accepted: false,
+        events: [],
+        ringing: false,
+        queryStatus: false,
+        queryCti: false,
+      });
     }
     expect(t.warnings()).toHaveLength(8);
     expect(t.warnings()[4]).toBe('ignored a message from the Tegsoft widget: type is "action", not "event"');
@@ -204,6 +211,58 @@ describe('status', () => {
     expect(t.types('status', { agent: { ready: true }, primarySession: session }).map((e) => e.type)).toEqual(
       ['agentState', 'callHeld', 'callMuted'],
     );
+  });
+
+  it('a status that shows the lines is the whole voice picture: calls it leaves out end, chats stay', () => {
+    const t = ringing();
+    t.send('OnWebchatAgentCalled', WEBCHAT_DATA);
+    // The caller hung up while the widget was cut off from its server: its end events were never sent.
+    expect(t.types('status', { agent: { ready: true }, primarySession: null })).toEqual([
+      { type: 'agentState', state: 'ready', reason: undefined },
+      { type: 'callEnded', vendorCallId: CALL, reason: 'missed' },
+    ]);
+    expect(t.tracker.liveCalls().map((call) => call.media)).toEqual(['chat']);
+    // A late end event for it is recognised and ignored quietly.
+    expect(t.types('OnIncomingCallHangup', INBOUND_DATA)).toEqual([]);
+    expect(t.warnings()).toEqual([]);
+  });
+
+  it('an answered call the status leaves out ended as the agent asked, else by the other party', () => {
+    const asked = talking();
+    asked.tracker.expectEnd(CALL, 'hangup');
+    expect(asked.types('status', { agent: { ready: true }, primarySession: null }).at(-1)).toEqual({
+      type: 'callEnded',
+      vendorCallId: CALL,
+      reason: 'hangup',
+    });
+    const remote = talking();
+    expect(remote.types('status', { primarySession: null })).toEqual([
+      { type: 'callEnded', vendorCallId: CALL, reason: 'remoteHangup' },
+    ]);
+  });
+
+  it('a status without primarySession says nothing about the calls', () => {
+    const t = talking();
+    expect(t.types('status', { agent: { ready: true } })).toEqual([
+      { type: 'agentState', state: 'ready', reason: undefined },
+    ]);
+    expect(t.tracker.liveCalls()).toHaveLength(1);
+  });
+
+  it('a status during the consultation keeps the call being transferred and skips the consulted line', () => {
+    const t = talking();
+    t.send('OnAttendedTransferInitialized', { ...answeredInbound, extension: '1003' });
+    const events = t.types('status', {
+      agent: { ready: true },
+      primarySession: { ...answeredInbound.primarySession, isOnHold: true },
+      secondarySession: {
+        ...INBOUND_DATA.primarySession,
+        remoteNumber: '1003',
+        sessionStartDate: '2022-10-26T13:47:00.000Z',
+      },
+    });
+    expect(events.map((e) => e.type)).toEqual(['agentState']);
+    expect(t.tracker.liveCalls().map((call) => [call.id, call.state])).toEqual([[CALL, 'held']]);
   });
 
   it('takes a call from a status when the events told nothing', () => {
@@ -637,6 +696,38 @@ describe('CTI data', () => {
     const [cleared] = t.types('ctiData', { ctiData: null });
     expect(cleared).toMatchObject({ type: 'callUpdated', vendorData: { variables: {}, sample3: undefined } });
     expect(Object.hasOwn((cleared as { vendorData: object }).vendorData, 'sample3')).toBe(true);
+  });
+
+  it('asks for the CTI data when a call is answered, and after a snapshot with an answered call', () => {
+    const t = ringing();
+    expect(t.send('OnIncomingCallAnswered', answeredInbound).queryCti).toBe(true);
+    expect(t.send('OnHold', answeredInbound).queryCti).toBe(false);
+    t.tracker.expectSnapshot();
+    expect(
+      t.send('status', { agent: { ready: true }, primarySession: answeredInbound.primarySession }).queryCti,
+    ).toBe(true);
+    const idle = setup();
+    idle.tracker.expectSnapshot();
+    expect(idle.send('status', { agent: { ready: true }, primarySession: null }).queryCti).toBe(false);
+    const rings = setup();
+    rings.tracker.expectSnapshot();
+    expect(
+      rings.send('status', { agent: { ready: true }, primarySession: INBOUND_DATA.primarySession }).queryCti,
+    ).toBe(false);
+  });
+
+  it('drops a getCtiData answer asked for before the agent changed the data here', () => {
+    const t = talking();
+    t.tracker.expectCtiAnswer();
+    t.tracker.setCti(CALL, { variables: { ticket: 'T-7' }, ctiVariableNames: [], logDTMF: [] });
+    // The answer to the earlier question carries the data from before the change.
+    expect(t.types('ctiData', { ctiData: null })).toEqual([]);
+    expect(t.tracker.call(CALL)?.cti.variables).toEqual({ ticket: 'T-7' });
+    // The answer to a question asked after the change counts.
+    t.tracker.expectCtiAnswer();
+    expect(t.types('ctiData', { ctiData: CTI_SAMPLE })).toMatchObject([
+      { type: 'callUpdated', vendorData: { variables: CTI_SAMPLE.variables } },
+    ]);
   });
 
   it('setCti replaces the CTI data and reports the change once', () => {

@@ -9,23 +9,27 @@ export function fakeFrames() {
   const loadListeners = new Set<() => void>();
   let opened = 0;
   let closed = 0;
-  const channel: FrameChannel & { showScreen: ReturnType<typeof vi.fn>; ringing: ReturnType<typeof vi.fn> } =
-    {
-      post: (message: unknown) => void posted.push(message as { name: string }),
-      onMessage: (listener: (data: unknown) => void) => {
-        messageListeners.add(listener);
-        return () => messageListeners.delete(listener);
-      },
-      onLoad: (listener: () => void) => {
-        loadListeners.add(listener);
-        return () => loadListeners.delete(listener);
-      },
-      showScreen: vi.fn(async (): Promise<void> => {}),
-      ringing: vi.fn((): void => {}),
-      close: async () => {
-        closed += 1;
-      },
-    };
+  const channel: FrameChannel & {
+    showScreen: ReturnType<typeof vi.fn>;
+    ringing: ReturnType<typeof vi.fn>;
+    release: ReturnType<typeof vi.fn>;
+  } = {
+    post: (message: unknown) => void posted.push(message as { name: string }),
+    onMessage: (listener: (data: unknown) => void) => {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
+    onLoad: (listener: () => void) => {
+      loadListeners.add(listener);
+      return () => loadListeners.delete(listener);
+    },
+    showScreen: vi.fn(async (): Promise<void> => {}),
+    ringing: vi.fn((): void => {}),
+    release: vi.fn((): void => {}),
+    close: async () => {
+      closed += 1;
+    },
+  };
   const host: FrameHost = {
     open: async (spec) => {
       specs.push(spec);

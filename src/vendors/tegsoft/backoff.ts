@@ -1,0 +1,19 @@
+/** Delays between reconnect attempts: `baseMs`, doubling up to `maxMs`, the hub's own schedule. */
+export class Backoff {
+  private attempt = 0;
+
+  constructor(
+    private readonly baseMs: number,
+    private readonly maxMs: number,
+  ) {}
+
+  /** The delay before the next attempt. */
+  next(): number {
+    return Math.min(this.maxMs, this.baseMs * 2 ** this.attempt++);
+  }
+
+  /** An attempt succeeded: the next failure starts from `baseMs` again. */
+  reset(): void {
+    this.attempt = 0;
+  }
+}

@@ -1,0 +1,292 @@
+import type { Call } from '../../core/call';
+import { COMMAND_LABELS, type VendorCommand } from '../../core/commands';
+import { normalizeDialString } from '../../core/phone/number';
+import type { VendorEvent } from '../../core/vendor-events';
+import type { AdapterContext, VendorAdapter } from '../contract';
+import { agentCti, agentCtiNotification, type RequestResult } from './agent-requests';
+import { xcallyCapabilities } from './capabilities';
+import { agentIdentity } from './identity';
+import { RealtimeLink } from './link';
+import { CALL_EVENTS, type CallEventName, isObject } from './payload';
+import { type Fetch, PhonebarClient } from './phonebar';
+import { PhonebarWatch } from './phonebar-watch';
+import { realtimeCti } from './realtime-cti';
+import type { XcallySettings } from './settings';
+import { openSocket, type SocketFactory } from './socket';
+import { vendorDataOf } from './tracked-call';
+import { type TrackerMemory, XcallyTracker } from './tracker';
+
+const MEMORY_KEY = 'xcally.tracker';
+/** Without a Phonebar, how often calls left ringing are looked at (see STALE_RINGING_MS). */
+const EXPIRY_CHECK_MS = 15_000;
+
+/** What the adapter needs from outside besides settings and context; tests pass fakes. */
+export interface XcallyDeps {
+  /** Makes the socket.io connection (default: socket.io-client 2 or 4 by `engineIo`). */
+  readonly socket?: SocketFactory;
+  /** Reaches the Phonebar (default: the worker's fetch). */
+  readonly fetch?: Fetch;
+}
+
+/**
+ * Connects the hub to xCALLY: call events and the agent's pushes over socket.io from xcally-realtime,
+ * commands and call progress through the Phonebar's HTTP API on the agent's computer. Runs in the
+ * service worker.
+ */
+export class XcallyAdapter implements VendorAdapter {
+  readonly id = 'xcally' as const;
+  readonly capabilities;
+  private readonly identity;
+  private readonly listeners = new Set<(event: VendorEvent) => void>();
+  private readonly link: RealtimeLink;
+  private readonly phonebar: PhonebarClient | undefined;
+  private readonly watch: PhonebarWatch | undefined;
+  private tracker: XcallyTracker | undefined;
+  private status: 'new' | 'connected' | 'down' = 'new';
+  private expiryTimer: ReturnType<typeof setInterval> | undefined;
+  private disposed = false;
+  private saving: Promise<void> = Promise.resolve();
+  private saveQueued = false;
+
+  constructor(
+    private readonly settings: XcallySettings,
+    private readonly ctx: AdapterContext,
+    deps: XcallyDeps = {},
+  ) {
+    this.capabilities = xcallyCapabilities(settings);
+    this.identity = agentIdentity(settings);
+    this.link = new RealtimeLink(settings, deps.socket ?? openSocket, ctx.log, {
+      connected: () => this.linkUp(),
+      reconnecting: (message) => this.linkDown(message),
+      event: (name, payload) => this.received(name, payload),
+    });
+    if (settings.phonebarUrl !== undefined) {
+      // Bound: the worker's fetch throws "Illegal invocation" when called as a method of something else.
+      const fetcher = deps.fetch ?? ((url: string, init?: RequestInit) => fetch(url, init));
+      this.phonebar = new PhonebarClient(settings.phonebarUrl, fetcher);
+      this.watch = new PhonebarWatch(this.phonebar, {
+        active: () => !this.disposed && (this.tracker?.liveCalls().length ?? 0) > 0,
+        calls: (calls) => this.apply(this.tracker?.phonebar(calls) ?? []),
+        failed: (error, streak) => this.pollFailed(error, streak),
+      });
+    }
+  }
+
+  async connect(signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    // On a retry the bar keeps showing why the last attempt failed, so it is not reset to "connecting".
+    if (this.status === 'new') this.emit({ type: 'connection', at: this.ctx.now(), status: 'connecting' });
+    this.tracker ??= new XcallyTracker(
+      {
+        identity: this.identity,
+        queues: this.settings.queues,
+        phonebar: this.phonebar !== undefined,
+        now: this.ctx.now,
+        log: this.ctx.log,
+      },
+      await this.remembered(),
+    );
+    signal.throwIfAborted();
+    await this.link.open(signal);
+  }
+
+  async execute(command: VendorCommand): Promise<void> {
+    const tracker = this.tracker;
+    if (this.disposed || !tracker || this.status !== 'connected')
+      throw new Error('xCALLY is not connected right now; try again in a moment.');
+    const phonebar = this.phonebar;
+    if (!phonebar || !this.capabilities[command.type as keyof typeof this.capabilities])
+      throw new Error(
+        ['dial', 'answer', 'reject', 'hangup'].includes(command.type)
+          ? `${COMMAND_LABELS[command.type]} needs the xCALLY Phonebar: add "phonebarUrl" to the profile, e.g. "http://127.0.0.1:9888".`
+          : `${COMMAND_LABELS[command.type]} is not supported by xCALLY.`,
+      );
+    switch (command.type) {
+      case 'dial': {
+        const number = dialable(command.number);
+        const { sessionId } = await phonebar.originate(number);
+        this.apply(tracker.dialed(number, sessionId));
+        return;
+      }
+      case 'answer': {
+        const call = this.liveCall(command.vendorCallId);
+        if (call.direction !== 'inbound' || call.state !== 'ringing')
+          throw new Error('Only a ringing incoming call can be answered.');
+        // Without a session id the Phonebar answers the call that rings, which is this one.
+        await phonebar.answer(await this.sessionOf(call.id));
+        this.apply(tracker.answeredByCommand(call.id));
+        return;
+      }
+      case 'reject':
+      case 'hangup': {
+        const call = this.liveCall(command.vendorCallId);
+        const ringingIn = call.direction === 'inbound' && call.state === 'ringing';
+        if (command.type === 'reject' && !ringingIn)
+          throw new Error('Only a ringing incoming call can be declined.');
+        const sessionId = await this.sessionOf(call.id);
+        if (sessionId === undefined && tracker.liveCalls().length > 1)
+          throw new Error(
+            "Softbar could not find this call among the Phonebar's calls, and hanging up without naming it would end every call: hang it up on the phone.",
+          );
+        await phonebar.hangup(sessionId);
+        this.apply(tracker.endedByCommand(call.id, ringingIn ? 'rejected' : 'hangup'));
+        return;
+      }
+      default:
+        throw new Error(`${COMMAND_LABELS[command.type]} is not supported by xCALLY.`);
+    }
+  }
+
+  onEvent(listener: (event: VendorEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** With `realtimeCti.enabled`, shows the pop in xCALLY's Integration Realtime (the document's pushevent). */
+  screenPopped(pop: {
+    readonly vendorCallId: string;
+    readonly url: string;
+    readonly rule: string;
+    readonly call: Call;
+  }): void {
+    if (!this.settings.realtimeCti.enabled || this.disposed) return;
+    const tracked = this.tracker?.call(pop.vendorCallId);
+    const data = tracked ? vendorDataOf(tracked) : pop.call.vendorData;
+    const payload = realtimeCti(this.settings.realtimeCti.appName, data, pop, this.ctx.now());
+    if (!this.link.emit('RealtimeCTI', payload))
+      this.ctx.log('warn', 'xCALLY: a screen-pop was not reported to Realtime: not connected', payload);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.link.close();
+    this.watch?.stop();
+    clearInterval(this.expiryTimer);
+    this.listeners.clear();
+    await this.saving;
+  }
+
+  // ---- the realtime connection ----
+
+  private linkUp(): void {
+    const tracker = this.tracker;
+    if (this.disposed || !tracker) return;
+    this.status = 'connected';
+    // The server replays nothing: what the tracker knows is the picture; the Phonebar corrects it.
+    this.emit(tracker.snapshot());
+    this.emit({ type: 'connection', at: this.ctx.now(), status: 'connected' });
+    this.afterChange();
+  }
+
+  private linkDown(message: string): void {
+    if (this.disposed) return;
+    this.status = 'down';
+    this.emit({ type: 'connection', at: this.ctx.now(), status: 'reconnecting', message });
+  }
+
+  private received(name: string, payload: unknown): void {
+    const tracker = this.tracker;
+    if (this.disposed || !tracker) return;
+    if ((CALL_EVENTS as readonly string[]).includes(name)) {
+      this.apply(tracker.realtime(name as CallEventName, payload));
+      return;
+    }
+    const at = this.ctx.now();
+    const result: RequestResult =
+      name === 'AgentCTI'
+        ? agentCti(this.identity, payload, at, tracker.liveCalls().at(-1)?.id)
+        : agentCtiNotification(this.identity, payload, at);
+    if ('ignored' in result) this.ctx.log(result.level, `xCALLY: ignored ${result.ignored}`, payload);
+    else for (const event of result.events) this.emit(event);
+  }
+
+  // ---- the Phonebar ----
+
+  /** The call's Phonebar session, reading the Phonebar's list once when it is not known yet. */
+  private async sessionOf(id: string): Promise<string | undefined> {
+    if (this.tracker?.call(id)?.sessionId === undefined) await this.watch?.now();
+    return this.tracker?.call(id)?.sessionId;
+  }
+
+  private pollFailed(error: unknown, streak: number): void {
+    if (streak !== 1) return;
+    this.ctx.log('warn', "xCALLY: could not read the Phonebar's calls", error);
+    const reason = error instanceof Error ? error.message : String(error);
+    this.emit({
+      type: 'notice',
+      at: this.ctx.now(),
+      level: 'warning',
+      text: `${reason} Until it answers, the bar may not show how your calls are going.`,
+    });
+  }
+
+  // ---- events, timers and memory ----
+
+  private liveCall(id: string) {
+    const call = this.tracker?.call(id);
+    if (!call) throw new Error('That call has already ended.');
+    return call;
+  }
+
+  private apply(events: readonly VendorEvent[]): void {
+    for (const event of events) this.emit(event);
+    this.afterChange();
+  }
+
+  /** After the calls changed: save, and poll or check for stale calls while any is live. */
+  private afterChange(): void {
+    if (this.disposed) return;
+    this.save();
+    this.watch?.wake();
+    const ringing = this.tracker?.liveCalls().some((call) => call.state === 'ringing') ?? false;
+    if (this.phonebar || !ringing) {
+      clearInterval(this.expiryTimer);
+      this.expiryTimer = undefined;
+    } else this.expiryTimer ??= setInterval(() => this.apply(this.tracker?.expire() ?? []), EXPIRY_CHECK_MS);
+  }
+
+  private emit(event: VendorEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private async remembered(): Promise<TrackerMemory | undefined> {
+    const memory = await this.ctx.store.get<unknown>(MEMORY_KEY);
+    if (memory === undefined) return undefined;
+    if (
+      isObject(memory) &&
+      Array.isArray(memory.calls) &&
+      Array.isArray(memory.ended) &&
+      Array.isArray(memory.abandoned)
+    )
+      return memory as unknown as TrackerMemory;
+    this.ctx.log('warn', 'xCALLY: the saved call picture is unreadable; starting afresh', memory);
+    return undefined;
+  }
+
+  /** Saves the tracker's picture; writes are serialized and coalesced so the last one always lands. */
+  private save(): void {
+    if (this.saveQueued) return;
+    this.saveQueued = true;
+    this.saving = this.saving.then(async () => {
+      this.saveQueued = false;
+      if (!this.tracker) return;
+      try {
+        await this.ctx.store.set(MEMORY_KEY, this.tracker.memory());
+      } catch (error) {
+        this.ctx.log('warn', 'xCALLY: could not save the call picture', error);
+      }
+    });
+  }
+}
+
+/** The number to originate, or an Error that says what is wrong with it. */
+function dialable(input: string): string {
+  const number = normalizeDialString(input);
+  if (!number)
+    throw new Error(`"${input}" is not a phone number: use digits, an optional leading + and * or #.`);
+  if (number.includes(';ext='))
+    throw new Error(
+      `The xCALLY Phonebar dials numbers without extensions: dial ${number.split(';')[0]}, then key the extension on the phone.`,
+    );
+  return number;
+}
