@@ -1,4 +1,4 @@
-import { SimControlError } from './control-error';
+import { SimControlError } from '../shared/control-error';
 import { PARENT_WINDOW_EVENTS_ALL } from './integration';
 import type { Slot } from './model/call';
 import type { CtiData } from './model/cti';

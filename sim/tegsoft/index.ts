@@ -18,8 +18,8 @@ import { widgetUrl } from './server/pages';
 import { WidgetSessions } from './server/sessions';
 import { resolveUsers, type SimUserOptions } from './users';
 
+export { SimControlError } from '../shared/control-error';
 export type * from './control';
-export { SimControlError } from './control-error';
 export { PARENT_WINDOW_EVENTS_ALL } from './integration';
 export type { WidgetAction, WidgetEvent } from './protocol';
 export { ACTION_NAMES, EVENT_NAMES, TEST_PAGE_PATH, WIDGET_FILE_NAME, WIDGET_PATH } from './protocol';

@@ -1,4 +1,4 @@
-import { SimControlError } from './control-error';
+import { SimControlError } from '../shared/control-error';
 import type { CallState } from './model/call';
 import type { CallCenter, CallTarget } from './model/call-center';
 import { farEndAnswer, type OutboundCallSpec, originate } from './model/outbound-calls';

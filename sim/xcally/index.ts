@@ -15,9 +15,9 @@ import { Traffic } from './realtime/traffic';
 import { controlRouter } from './server/control-routes';
 import { createHttpHandler } from './server/http';
 
+export { SimControlError } from '../shared/control-error';
 export { DEFAULT_AGENTS, type XcallyAgent, type XcallyAgentOptions } from './agents';
 export type * from './control';
-export { SimControlError } from './control-error';
 export { PHONEBAR_STATUS, type PhonebarCall, type PhonebarStatusName } from './phonebar/status';
 export type * from './protocol';
 export {

@@ -171,8 +171,10 @@ test('click-to-dial goes through the Phonebar; a restarted server is reconnected
     .toContain('/api/originate/+390248691234');
   await expect(bar(page)).toContainText('+39 02 4869 1234');
 
-  await sim.control.restart({ downMs: 2500 });
+  // Not awaited: the outage must be seen in the bar while the server is down.
+  const restarted = sim.control.restart({ downMs: 3000 });
   await expect(bar(page)).toContainText(/reconnecting/i, { timeout: 10_000 });
+  await restarted;
   await expect
     .poll(async () => (await hubState(ext)).connection.status, { timeout: 20_000 })
     .toBe('connected');

@@ -1,4 +1,4 @@
-import { SimControlError } from '../control-error';
+import { SimControlError } from '../../shared/control-error';
 import { campaignProps, inboundProps, isAnswered, type SimCall, webchatProps } from './call';
 import {
   attachPendingCti,

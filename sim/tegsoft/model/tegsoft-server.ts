@@ -1,4 +1,4 @@
-import { SimControlError } from '../control-error';
+import { SimControlError } from '../../shared/control-error';
 import type { LoginRequest, StreamLine, WidgetAction, WidgetEvent } from '../protocol';
 import type { SimUser } from '../users';
 import { type ActionOutcome, performAction } from './actions';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { BadRequest, optionalNumber, optionalString, readJson, requiredString } from '../../shared/json';
 import type { TegsoftControl } from '../control';
 import { parseCtiData } from '../model/cti';
-import { BadRequest, optionalNumber, optionalString, readJson, requiredString } from './json';
 
 type Body = Record<string, unknown>;
 type Route = (body: Body, query: URLSearchParams) => Promise<unknown>;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SimControlError } from '../control-error';
+import { SimControlError } from '../../shared/control-error';
+import { BadRequest, optionalString, readJson, sendJson, sendText } from '../../shared/json';
 import type { TegsoftServer } from '../model/tegsoft-server';
 import {
   type LoginRequest,
@@ -12,7 +13,6 @@ import {
 import { asAction } from '../widget/relay';
 import type { ControlRouter } from './control-routes';
 import type { ForgeTracker } from './forge-tracker';
-import { BadRequest, optionalString, readJson, sendJson, sendText } from './json';
 import { forgePage, testPage, widgetPage } from './pages';
 import type { WidgetSessions } from './sessions';
 

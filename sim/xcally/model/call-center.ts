@@ -1,5 +1,5 @@
+import { SimControlError } from '../../shared/control-error';
 import type { XcallyAgent } from '../agents';
-import { SimControlError } from '../control-error';
 import type { CallEvent, CustomVariables, FieldSet } from '../protocol';
 import { type Call, type CallState, ON_PHONE } from './call';
 import { IdSource } from './ids';

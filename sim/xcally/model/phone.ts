@@ -1,4 +1,4 @@
-import { SimControlError } from '../control-error';
+import { SimControlError } from '../../shared/control-error';
 import type { HangupReason } from '../protocol';
 import type { Call } from './call';
 import type { CallCenter } from './call-center';

@@ -1,5 +1,5 @@
+import { SimControlError } from '../../shared/control-error';
 import type { XcallyAgent } from '../agents';
-import { SimControlError } from '../control-error';
 import type { CustomVariables, FieldSet } from '../protocol';
 import type { Call } from './call';
 import type { CallCenter } from './call-center';

@@ -1,4 +1,4 @@
-import { SimControlError } from '../control-error';
+import { SimControlError } from '../../shared/control-error';
 import type { Call } from '../model/call';
 import type { CallCenter } from '../model/call-center';
 import { originate } from '../model/outbound-calls';

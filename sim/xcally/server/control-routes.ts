@@ -1,7 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { XcallyControl } from '../control';
-import type { CallTarget } from '../model/call-center';
-import { CALL_EVENT_NAMES, type CallEventName, type FieldSet, type HangupReason } from '../protocol';
 import {
   BadRequest,
   type Body,
@@ -12,7 +9,10 @@ import {
   readJson,
   requiredBoolean,
   requiredString,
-} from './json';
+} from '../../shared/json';
+import type { XcallyControl } from '../control';
+import type { CallTarget } from '../model/call-center';
+import { CALL_EVENT_NAMES, type CallEventName, type FieldSet, type HangupReason } from '../protocol';
 
 /** What a route answers: the JSON body, and what to do once it is sent. */
 interface RouteAnswer {

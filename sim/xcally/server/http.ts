@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SimControlError } from '../control-error';
+import { SimControlError } from '../../shared/control-error';
+import { BadRequest, sendJson } from '../../shared/json';
 import type { ControlRouter } from './control-routes';
-import { BadRequest, sendJson } from './json';
 
 /** The realtime port's HTTP handler for what socket.io does not take: the `/control/` routes. */
 export function createHttpHandler(

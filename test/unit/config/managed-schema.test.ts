@@ -10,6 +10,7 @@ import { SCREEN_POP_FIELDS } from '../../../src/core/config/screen-pop-schema';
 import type { ConfigVendor } from '../../../src/core/config/types';
 import { validateConfig } from '../../../src/core/config/validate';
 import { WEBHOOK_FIELDS } from '../../../src/core/config/webhook-schema';
+import { isPlainObject } from '../../../src/core/config/wording';
 import { vendorDefinitions } from '../../../src/vendors/registry';
 
 interface ChromeSchema {
@@ -85,6 +86,22 @@ function jsonTypeOf(entry: unknown): string {
   while (node.wrapped) node = node.wrapped as typeof node;
   if (node.type === 'number')
     return node.pipe?.some((step) => step.type === 'integer') ? 'integer' : 'number';
+  // `plainObject(...)`: a custom check that takes JSON objects only.
+  if (node.type === 'custom' && (node as { check?: unknown }).check === isPlainObject) return 'object';
+  // A choice of literals (`3 | 4`, `"peer" | "sipname"`) is typed by its values.
+  if (node.type === 'union' || node.type === 'picklist') {
+    const values = [...((node as { options?: { literal?: unknown }[] | unknown[] }).options ?? [])].map(
+      (option) =>
+        typeof option === 'object' && option !== null ? (option as { literal?: unknown }).literal : option,
+    );
+    // `3 | 4 | "3" | "4"`: numbers, with their text forms tolerated in hand-written JSON.
+    if (
+      values.some((value) => Number.isInteger(value)) &&
+      values.every((value) => Number.isInteger(Number(value)))
+    )
+      return 'integer';
+    if (values.every((value) => typeof value === 'string')) return 'string';
+  }
   // A strict object names unknown keys instead of dropping them; for Chrome it is an object all the same.
   if (node.type === 'strict_object' || node.type === 'loose_object') return 'object';
   return node.type;
@@ -136,7 +153,13 @@ describe('managed_schema.json (Chrome policy schema)', () => {
 
   it('declares every non-text vendor setting with its type (Chrome drops a policy whose types mismatch)', () => {
     for (const vendor of vendorDefinitions as readonly ConfigVendor[]) {
-      const entries = (vendor.settingsSchema as { entries?: Record<string, unknown> }).entries ?? {};
+      // A vendor schema may be an object, or a pipe whose object step holds the entries.
+      const schema = vendor.settingsSchema as {
+        entries?: Record<string, unknown>;
+        pipe?: { entries?: Record<string, unknown> }[];
+      };
+      const entries = schema.entries ?? schema.pipe?.find((step) => step.entries)?.entries ?? {};
+      expect(Object.keys(entries).length, `${vendor.id} settings found`).toBeGreaterThan(0);
       for (const [key, entry] of Object.entries(entries)) {
         const type = jsonTypeOf(entry);
         const declared = settings.properties?.[key]?.type ?? settings.additionalProperties?.type;

@@ -33,6 +33,8 @@ describe('xCALLY simulator: restart', () => {
       [null, 3],
       [ANDREA, 4],
     ]);
+    // The server sees a client before the client's own connect event fires: wait for both sides.
+    await until(() => v4.connects === 2 && v2.connects === 2, 'both clients to see the reconnection');
     expect([v4.connects, v2.connects]).toEqual([2, 2]);
     expect(await control.calls()).toMatchObject([{ uniqueid, state: 'up', held: true, phonebarStatus: 64 }]);
     expect((await phonebar(env.sim, '/api/calls')).body).toMatchObject([{ status: 64 }]);

@@ -36,6 +36,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body));
 }
 
+/** Answers with `text` of content type `type`, never cached. */
+export function sendText(res: ServerResponse, status: number, type: string, text: string): void {
+  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+  res.end(text);
+}
+
 /** An optional string field (null counts as absent). */
 export function optionalString(body: Body, key: string): string | undefined {
   const value = body[key];
