@@ -8,7 +8,7 @@ import { xcallyCapabilities } from './capabilities';
 import { agentIdentity } from './identity';
 import { RealtimeLink } from './link';
 import { CALL_EVENTS, type CallEventName, isObject } from './payload';
-import { type Fetch, PhonebarClient } from './phonebar';
+import { type Fetch, isOver, PhonebarClient } from './phonebar';
 import { PhonebarWatch } from './phonebar-watch';
 import { realtimeCti } from './realtime-cti';
 import type { XcallySettings } from './settings';
@@ -17,6 +17,17 @@ import { vendorDataOf } from './tracked-call';
 import { type TrackerMemory, XcallyTracker } from './tracker';
 
 const MEMORY_KEY = 'xcally.tracker';
+/** A saved call picture older than this is stale (the worker was stopped for long): it is dropped. */
+export const MEMORY_MAX_AGE_MS = 12 * 60 * 60_000;
+/** At most this many AgentCTI pages open per AGENT_CTI_WINDOW_MS; the rest are dropped. */
+export const AGENT_CTI_MAX_PAGES = 5;
+export const AGENT_CTI_WINDOW_MS = 10_000;
+
+/** The saved call picture, with when and for which server and agent it was saved. */
+interface SavedMemory extends TrackerMemory {
+  readonly savedAt: number;
+  readonly profile: string;
+}
 /** Without a Phonebar, how often calls left ringing are looked at (see STALE_RINGING_MS). */
 const EXPIRY_CHECK_MS = 15_000;
 
@@ -47,6 +58,9 @@ export class XcallyAdapter implements VendorAdapter {
   private disposed = false;
   private saving: Promise<void> = Promise.resolve();
   private saveQueued = false;
+  /** When the latest AgentCTI pages were opened (epoch ms). */
+  private pages: number[] = [];
+  private pagesWarned = false;
 
   constructor(
     private readonly settings: XcallySettings,
@@ -105,6 +119,7 @@ export class XcallyAdapter implements VendorAdapter {
       case 'dial': {
         const number = dialable(command.number);
         const { sessionId } = await phonebar.originate(number);
+        this.watch?.changed();
         this.apply(tracker.dialed(number, sessionId));
         return;
       }
@@ -113,7 +128,12 @@ export class XcallyAdapter implements VendorAdapter {
         if (call.direction !== 'inbound' || call.state !== 'ringing')
           throw new Error('Only a ringing incoming call can be answered.');
         // Without a session id the Phonebar answers the call that rings, which is this one.
-        await phonebar.answer(await this.sessionOf(call.id));
+        const { sessionId, sessions } = await this.sessionOf(call.id);
+        if (sessionId === undefined && sessions > 1)
+          throw new Error(
+            "Softbar could not find this call among the Phonebar's calls, and answering without naming it could pick another one: answer it on the phone.",
+          );
+        await phonebar.answer(sessionId);
         this.apply(tracker.answeredByCommand(call.id));
         return;
       }
@@ -123,8 +143,8 @@ export class XcallyAdapter implements VendorAdapter {
         const ringingIn = call.direction === 'inbound' && call.state === 'ringing';
         if (command.type === 'reject' && !ringingIn)
           throw new Error('Only a ringing incoming call can be declined.');
-        const sessionId = await this.sessionOf(call.id);
-        if (sessionId === undefined && tracker.liveCalls().length > 1)
+        const { sessionId, sessions } = await this.sessionOf(call.id);
+        if (sessionId === undefined && (tracker.liveCalls().length > 1 || sessions > 1))
           throw new Error(
             "Softbar could not find this call among the Phonebar's calls, and hanging up without naming it would end every call: hang it up on the phone.",
           );
@@ -188,6 +208,7 @@ export class XcallyAdapter implements VendorAdapter {
     const tracker = this.tracker;
     if (this.disposed || !tracker) return;
     if ((CALL_EVENTS as readonly string[]).includes(name)) {
+      this.watch?.changed();
       this.apply(tracker.realtime(name as CallEventName, payload));
       return;
     }
@@ -197,15 +218,46 @@ export class XcallyAdapter implements VendorAdapter {
         ? agentCti(this.identity, payload, at, tracker.liveCalls().at(-1)?.id)
         : agentCtiNotification(this.identity, payload, at);
     if ('ignored' in result) this.ctx.log(result.level, `xCALLY: ignored ${result.ignored}`, payload);
-    else for (const event of result.events) this.emit(event);
+    else
+      for (const event of result.events)
+        if (event.type !== 'openPage' || this.pageAllowed(at)) this.emit(event);
+  }
+
+  /** Whether another AgentCTI page may open now: a flood of pushes must not open dozens of windows. */
+  private pageAllowed(at: number): boolean {
+    this.pages = this.pages.filter((opened) => at - opened < AGENT_CTI_WINDOW_MS);
+    if (this.pages.length < AGENT_CTI_MAX_PAGES) {
+      this.pages.push(at);
+      this.pagesWarned = false;
+      return true;
+    }
+    this.ctx.log('warn', 'xCALLY: dropped an AgentCTI page: too many in a short time');
+    if (!this.pagesWarned) {
+      this.pagesWarned = true;
+      this.emit({
+        type: 'notice',
+        at,
+        level: 'warning',
+        text: `The contact center asked to open more than ${AGENT_CTI_MAX_PAGES} pages within ${AGENT_CTI_WINDOW_MS / 1000} s; the rest were not opened.`,
+      });
+    }
+    return false;
   }
 
   // ---- the Phonebar ----
 
-  /** The call's Phonebar session, reading the Phonebar's list once when it is not known yet. */
-  private async sessionOf(id: string): Promise<string | undefined> {
-    if (this.tracker?.call(id)?.sessionId === undefined) await this.watch?.now();
-    return this.tracker?.call(id)?.sessionId;
+  /**
+   * The call's Phonebar session, reading the Phonebar's list once when it is not known yet, and how
+   * many live sessions that list had (0 when it was not read). Throws when the call ended meanwhile.
+   */
+  private async sessionOf(id: string): Promise<{ sessionId: string | undefined; sessions: number }> {
+    let sessions = 0;
+    if (this.tracker?.call(id)?.sessionId === undefined) {
+      const list = (await this.watch?.now()) ?? [];
+      sessions = list.filter((session) => !isOver(session.state) && session.state !== 'idle').length;
+    }
+    // Reading the list may have ended the call: a bare request would then act on another one.
+    return { sessionId: this.liveCall(id).sessionId, sessions };
   }
 
   private pollFailed(error: unknown, streak: number): void {
@@ -238,8 +290,9 @@ export class XcallyAdapter implements VendorAdapter {
     if (this.disposed) return;
     this.save();
     this.watch?.wake();
-    const ringing = this.tracker?.liveCalls().some((call) => call.state === 'ringing') ?? false;
-    if (this.phonebar || !ringing) {
+    const waiting =
+      this.tracker?.liveCalls().some((call) => call.state === 'ringing' || call.state === 'dialing') ?? false;
+    if (this.phonebar || !waiting) {
       clearInterval(this.expiryTimer);
       this.expiryTimer = undefined;
     } else this.expiryTimer ??= setInterval(() => this.apply(this.tracker?.expire() ?? []), EXPIRY_CHECK_MS);
@@ -247,6 +300,10 @@ export class XcallyAdapter implements VendorAdapter {
 
   private emit(event: VendorEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+
+  private profileKey(): string {
+    return profileOf(this.settings);
   }
 
   private async remembered(): Promise<TrackerMemory | undefined> {
@@ -257,8 +314,21 @@ export class XcallyAdapter implements VendorAdapter {
       Array.isArray(memory.calls) &&
       Array.isArray(memory.ended) &&
       Array.isArray(memory.abandoned)
-    )
+    ) {
+      const savedAt = typeof memory.savedAt === 'number' ? memory.savedAt : undefined;
+      if (savedAt === undefined || this.ctx.now() - savedAt > MEMORY_MAX_AGE_MS) {
+        this.ctx.log('info', 'xCALLY: the saved call picture is too old; starting afresh');
+        return undefined;
+      }
+      if (memory.profile !== this.profileKey()) {
+        this.ctx.log(
+          'info',
+          "xCALLY: the saved call picture is another server's or agent's; starting afresh",
+        );
+        return undefined;
+      }
       return memory as unknown as TrackerMemory;
+    }
     this.ctx.log('warn', 'xCALLY: the saved call picture is unreadable; starting afresh', memory);
     return undefined;
   }
@@ -271,12 +341,28 @@ export class XcallyAdapter implements VendorAdapter {
       this.saveQueued = false;
       if (!this.tracker) return;
       try {
-        await this.ctx.store.set(MEMORY_KEY, this.tracker.memory());
+        const saved: SavedMemory = {
+          ...this.tracker.memory(),
+          savedAt: this.ctx.now(),
+          profile: this.profileKey(),
+        };
+        await this.ctx.store.set(MEMORY_KEY, saved);
       } catch (error) {
         this.ctx.log('warn', 'xCALLY: could not save the call picture', error);
       }
     });
   }
+}
+
+/** Which server and agent a saved call picture belongs to. */
+function profileOf(settings: XcallySettings): string {
+  return JSON.stringify([
+    settings.url,
+    settings.path,
+    settings.peer,
+    settings.match,
+    settings.phonebarUrl ?? null,
+  ]);
 }
 
 /** The number to originate, or an Error that says what is wrong with it. */

@@ -9,6 +9,8 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 /** Backoff of the link's own reconnection, after the server closed the connection itself. */
 const RESPAWN_BASE_MS = 1_000;
 const RESPAWN_MAX_MS = 30_000;
+/** The link must stay up this long before its backoff starts over (a server may accept, then kick). */
+export const STABLE_MS = 30_000;
 
 /** What the bar reads while socket.io reconnects. */
 export function reconnectingMessage(attempt?: number): string {
@@ -33,10 +35,25 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+/** Drops the query and fragment of any URL in a text: a handshake `?token=` must not reach logs. */
+const withoutQueries = (text: string): string =>
+  text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#]*)[?#][^\s]*/gi, '$1');
+
+/** A text detail of an error, never the error object (it may carry the socket's URL and token). */
 const detailOf = (error: unknown): string => {
-  if (error instanceof Error) return error.message || error.name;
-  return typeof error === 'string' && error !== '' ? error : 'no reason given';
+  const detail =
+    error instanceof Error
+      ? error.message || error.name
+      : typeof error === 'string' && error !== ''
+        ? error
+        : isObject(error) && typeof error.message === 'string' && error.message !== ''
+          ? error.message
+          : 'no reason given';
+  return withoutQueries(detail);
 };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** Whether a connect error is the server refusing (a middleware error), not the network failing. */
 const isRefusal = (error: unknown): boolean =>
@@ -56,6 +73,7 @@ export class RealtimeLink {
   private pending: Pending | undefined;
   private stopKeepAlive: (() => void) | undefined;
   private respawnTimer: ReturnType<typeof setTimeout> | undefined;
+  private stableTimer: ReturnType<typeof setTimeout> | undefined;
   private respawns = 0;
   private closed = false;
 
@@ -107,6 +125,7 @@ export class RealtimeLink {
   close(): void {
     this.closed = true;
     clearTimeout(this.respawnTimer);
+    clearTimeout(this.stableTimer);
     this.fail(new Error('The xCALLY session was closed.'));
     this.drop();
   }
@@ -132,7 +151,12 @@ export class RealtimeLink {
       if (!mine()) return;
       socket.io.reconnection(true);
       wasUp = true;
-      this.respawns = 0;
+      // The backoff starts over only once the link proved stable, so accept-then-kick backs off.
+      clearTimeout(this.stableTimer);
+      this.stableTimer = setTimeout(() => {
+        this.stableTimer = undefined;
+        if (mine() && socket.connected) this.respawns = 0;
+      }, STABLE_MS);
       const pending = this.pending;
       this.pending = undefined;
       this.listener.connected();
@@ -140,18 +164,24 @@ export class RealtimeLink {
     });
     const notUp = (error: unknown) => {
       if (!mine()) return;
-      if (wasUp) this.log('debug', 'xCALLY: reconnection attempt failed', error);
-      else this.notConnected(error);
+      if (!wasUp) this.notConnected(error);
+      // socket.io does not retry a refusal (a middleware error): the link makes a new connection later.
+      else if (isRefusal(error))
+        this.respawnLater(`The xCALLY realtime server refused the reconnection (${detailOf(error)})`);
+      else this.log('debug', `xCALLY: reconnection attempt failed (${detailOf(error)})`);
     };
     socket.on('connect_error', notUp);
     // socket.io 2 reports a timeout and a refusing middleware apart from connect_error.
     socket.on('connect_timeout', () => notUp(new Error('timeout')));
     socket.on('error', (error: unknown) => {
       if (!socket.connected) notUp(error instanceof Error ? error : new Error(detailOf(error)));
-      else if (mine()) this.log('warn', 'xCALLY: the realtime connection reported an error', error);
+      else if (mine())
+        this.log('warn', `xCALLY: the realtime connection reported an error (${detailOf(error)})`);
     });
     socket.on('disconnect', (reason: unknown) => {
       if (!mine()) return;
+      clearTimeout(this.stableTimer);
+      this.stableTimer = undefined;
       this.log('info', `xCALLY: realtime connection lost (${String(reason)})`);
       if (reason === 'io server disconnect')
         this.respawnLater('The xCALLY realtime server closed the connection');

@@ -21,6 +21,8 @@ export class PhonebarWatch {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private streak = 0;
   private stopped = false;
+  /** Counts the changes of the calls; a list read before the latest change is stale. */
+  private generation = 0;
 
   constructor(
     private readonly client: Pick<PhonebarClient, 'calls'>,
@@ -34,10 +36,19 @@ export class PhonebarWatch {
     this.timer = setTimeout(() => void this.tick(), this.intervalMs);
   }
 
-  /** Reads the list now and hands it over; rejects with the Phonebar's message when it fails. */
+  /** The calls changed (a dial, a realtime event): lists being read now may predate it. */
+  changed(): void {
+    this.generation += 1;
+  }
+
+  /**
+   * Reads the list now and hands it over, unless the calls changed while it was read (it would then
+   * miss a call just placed); rejects with the Phonebar's message when it fails.
+   */
   async now(): Promise<readonly PhonebarCall[]> {
+    const started = this.generation;
     const calls = await this.client.calls();
-    if (!this.stopped) this.listener.calls(calls);
+    if (!this.stopped && started === this.generation) this.listener.calls(calls);
     return calls;
   }
 

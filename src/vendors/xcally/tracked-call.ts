@@ -33,6 +33,8 @@ export interface TrackedCall {
   lastNews: number;
   /** When its Phonebar session was first seen gone (epoch ms); the realtime `hangup` may still come. */
   goneSince?: number;
+  /** How many Phonebar polls in a row lacked its session. */
+  misses?: number;
 }
 
 /**

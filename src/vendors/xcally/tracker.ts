@@ -49,6 +49,14 @@ const ADOPT_WINDOW_MS = 15_000;
 export const GONE_GRACE_MS = 1_500;
 /** Without a Phonebar, a call left ringing this long with no news rang out (xCALLY sends no event for that). */
 export const STALE_RINGING_MS = 120_000;
+/**
+ * Without a Phonebar, an outbound call is never reported over (the document sends `hangup` for queue
+ * calls only): one with no news this long is ended as `lost` (how it ended is unknown). Long, because
+ * an answered outbound call looks the same as one still dialing; the agent's next call ends it sooner.
+ */
+export const STALE_DIALING_MS = 30 * 60_000;
+/** A Phonebar session must be missing from this many polls in a row before its call is ended. */
+export const GONE_POLLS = 2;
 
 /**
  * Follows the agent's calls from xcally-realtime's call events and the Phonebar's call list, and says
@@ -134,9 +142,38 @@ export class XcallyTracker {
     return this.withAgentState(out);
   }
 
+  /**
+   * Whose the event is. With `match: "agentnum"`, an outbound call's `agentnum` is the route's caller id
+   * (1800800800 in the document's sample), not the agent's: its ownership is decided by `peer`.
+   */
+  private owner(event: CallEvent, call?: TrackedCall): ReturnType<typeof ownership> {
+    const identity = this.options.identity;
+    const outbound =
+      event.name === 'outbound' ||
+      call?.direction === 'outbound' ||
+      text(event.data.direction)?.toLowerCase() === 'outbound';
+    if (identity.match === 'agentnum' && outbound)
+      return ownership({ ...identity, match: 'peer', value: identity.peer }, event.data);
+    return ownership(identity, event.data);
+  }
+
+  /**
+   * Without a Phonebar, the agent's next call means an earlier outbound call still shown as dialing is
+   * over (nothing else would say so). Ended as `hangup`: the agent moved on to another call.
+   */
+  private supersede(event: CallEvent, out: VendorEvent[]): void {
+    if (this.options.phonebar) return;
+    for (const call of [...this.calls]) {
+      if (call.direction !== 'outbound' || call.state !== 'dialing' || call.uniqueid === event.uniqueid)
+        continue;
+      this.options.log('info', `xCALLY: outbound call ${call.id} taken as over: the agent's next call began`);
+      this.end(call, 'hangup', out);
+    }
+  }
+
   private ringing(event: CallEvent, out: VendorEvent[]): void {
-    const owner = ownership(this.options.identity, event.data);
     const call = this.byUniqueid(event.uniqueid);
+    const owner = this.owner(event, call);
     if (owner === 'other') {
       this.elsewhere(call, event, out);
       return;
@@ -150,6 +187,7 @@ export class XcallyTracker {
       if (call.state === 'ringing') this.merge(call, event, out);
       return;
     }
+    this.supersede(event, out);
     const data = event.data;
     this.offer(
       {
@@ -169,7 +207,7 @@ export class XcallyTracker {
 
   private up(event: CallEvent, out: VendorEvent[]): void {
     const call = this.byUniqueid(event.uniqueid);
-    const owner = ownership(this.options.identity, event.data);
+    const owner = this.owner(event, call);
     if (owner === 'other') {
       this.elsewhere(call, event, out);
       return;
@@ -184,6 +222,7 @@ export class XcallyTracker {
       return;
     }
     // Answered before Softbar was connected (or its `ringing` was lost): shown as it is now.
+    this.supersede(event, out);
     const data = event.data;
     const outbound = text(data.direction)?.toLowerCase() === 'outbound';
     const at = this.options.now();
@@ -206,7 +245,7 @@ export class XcallyTracker {
 
   private hangup(event: CallEvent, out: VendorEvent[]): void {
     const call = this.byUniqueid(event.uniqueid);
-    const owner = ownership(this.options.identity, event.data);
+    const owner = this.owner(event, call);
     if (owner === 'other') {
       this.elsewhere(call, event, out);
       return;
@@ -222,7 +261,7 @@ export class XcallyTracker {
   }
 
   private outbound(event: CallEvent, out: VendorEvent[]): void {
-    const owner = ownership(this.options.identity, event.data);
+    const owner = this.owner(event);
     if (owner === 'other') return;
     if (owner === 'unknown') {
       this.anonymous(event);
@@ -240,6 +279,7 @@ export class XcallyTracker {
       this.merge(dial, event, out);
       return;
     }
+    this.supersede(event, out);
     this.offer(
       {
         id: event.uniqueid,
@@ -265,12 +305,15 @@ export class XcallyTracker {
         this.options.log('warn', `xCALLY: ignored abandon of a ${call.state} call (${call.id})`, event.data);
       return;
     }
+    // Ended here already (declined, gone to another agent): it is in the recent calls once.
+    if (this.ended.includes(event.uniqueid)) return;
     const queue = text(event.data.queue);
     const watched =
       queue !== undefined && this.options.queues.some((q) => q.toLowerCase() === queue.toLowerCase());
     if (!watched || this.abandoned.includes(event.uniqueid)) return;
     this.abandoned = [event.uniqueid, ...this.abandoned].slice(0, REMEMBERED);
-    // A missed queue call appears among the recent calls: offered, then ended at once.
+    // A missed queue call appears among the recent calls: offered, then ended at once. (The events have
+    // no "missed elsewhere" kind, so this is a callOffered; it is limited to the configured `queues`.)
     const missed: TrackedCall = {
       id: event.uniqueid,
       uniqueid: event.uniqueid,
@@ -285,9 +328,12 @@ export class XcallyTracker {
     this.end(missed, 'missed', out, event.data);
   }
 
-  /** Another agent's event about a call that rings here: it went to that agent. */
+  /**
+   * Another agent's event about a call that rings here: once that agent answered it (`up`) or it ended
+   * there (`hangup`), it went to that agent. Their `ringing` says nothing: ringall queues ring everyone.
+   */
   private elsewhere(call: TrackedCall | undefined, event: CallEvent, out: VendorEvent[]): void {
-    if (call?.state !== 'ringing') return;
+    if (call?.state !== 'ringing' || event.name === 'ringing') return;
     this.options.log('info', `xCALLY: call ${call.id} went to another agent (${event.name})`);
     this.end(call, 'missed', out, event.data);
   }
@@ -328,9 +374,19 @@ export class XcallyTracker {
         now - call.createdAt <= ADOPT_WINDOW_MS &&
         (sameNumber(call.remoteNumber, number) || sameNumber(text(call.data.extension), number)),
     );
-    if (early) {
-      early.dialed = number;
-      early.sessionId ??= sessionId;
+    // An outbound route may rewrite the number; one realtime outbound call waiting is still that dial.
+    const waiting = this.calls.filter(
+      (call) =>
+        call.direction === 'outbound' &&
+        call.dialed === undefined &&
+        call.state === 'dialing' &&
+        call.uniqueid !== undefined &&
+        now - call.createdAt <= ADOPT_WINDOW_MS,
+    );
+    const adopted = early ?? (waiting.length === 1 ? waiting[0] : undefined);
+    if (adopted) {
+      adopted.dialed = number;
+      adopted.sessionId ??= sessionId;
       return [];
     }
     this.seq += 1;
@@ -392,6 +448,12 @@ export class XcallyTracker {
     now: number,
     out: VendorEvent[],
   ): void {
+    if (!session) {
+      // One poll may have been read just before the session appeared: only a second miss in a row counts.
+      call.goneSince ??= now;
+      call.misses = (call.misses ?? 0) + 1;
+      if (call.misses < GONE_POLLS) return;
+    }
     if (!session || isOver(session.state)) {
       // The realtime `hangup` of an answered queue call says who hung up: give it a moment to arrive.
       const reported =
@@ -402,6 +464,7 @@ export class XcallyTracker {
       return;
     }
     call.goneSince = undefined;
+    call.misses = undefined;
     call.lastNews = now;
     switch (session.state) {
       case 'connected':
@@ -442,7 +505,10 @@ export class XcallyTracker {
     return this.withAgentState(out);
   }
 
-  /** Without a Phonebar, ends calls left ringing with no news for STALE_RINGING_MS (they rang out). */
+  /**
+   * Without a Phonebar, ends calls left ringing with no news for STALE_RINGING_MS (they rang out), and
+   * outbound calls left dialing for STALE_DIALING_MS.
+   */
   expire(): VendorEvent[] {
     if (this.options.phonebar) return [];
     const now = this.options.now();
@@ -454,6 +520,12 @@ export class XcallyTracker {
           `xCALLY: call ${call.id} rang ${Math.round((now - call.lastNews) / 1000)} s with no news; shown as missed`,
         );
         this.end(call, 'missed', out);
+      } else if (call.state === 'dialing' && now - call.lastNews >= STALE_DIALING_MS) {
+        this.options.log(
+          'info',
+          `xCALLY: outbound call ${call.id} had no news for ${Math.round((now - call.lastNews) / 60_000)} min; taken as over`,
+        );
+        this.end(call, 'lost', out);
       }
     }
     return this.withAgentState(out);
@@ -552,5 +624,9 @@ function fits(call: TrackedCall, session: PhonebarCall): boolean {
   const allowed =
     call.direction === 'inbound' ? ['ringing', 'connected', 'held'] : ['dialing', 'connected', 'held'];
   if (!allowed.includes(session.state)) return false;
-  return sameNumber(call.dialed ?? call.remoteNumber, session.number);
+  // The document's outbound sample has callernum 123456789 and extension 3925926421: either may be shown.
+  return (
+    sameNumber(call.dialed ?? call.remoteNumber, session.number) ||
+    sameNumber(text(call.data.extension), session.number)
+  );
 }

@@ -4,8 +4,10 @@ import type { Call } from '../../../src/core/call';
 import type { VendorEvent } from '../../../src/core/vendor-events';
 import type { AdapterContext } from '../../../src/vendors/contract';
 import { findVendor } from '../../../src/vendors/registry';
-import { XcallyAdapter } from '../../../src/vendors/xcally/adapter';
+import { MEMORY_MAX_AGE_MS, XcallyAdapter } from '../../../src/vendors/xcally/adapter';
 import { KEEPALIVE_EVENT, QUIET_MS } from '../../../src/vendors/xcally/keepalive';
+import { STABLE_MS } from '../../../src/vendors/xcally/link';
+import { PhonebarWatch } from '../../../src/vendors/xcally/phonebar-watch';
 import { type XcallySettings, xcallySettingsSchema } from '../../../src/vendors/xcally/settings';
 import { fakePhonebar } from './fake-phonebar';
 import { fakeSockets } from './fake-socket';
@@ -25,14 +27,15 @@ function settings(extra: Record<string, unknown> = {}): XcallySettings {
 function setup(extra: Record<string, unknown> = {}, store = new Map<string, unknown>()) {
   const sockets = fakeSockets();
   const phonebar = fakePhonebar();
-  const logs: { level: string; message: string }[] = [];
+  const logs: { level: string; message: string; detail?: unknown }[] = [];
   const ctx: AdapterContext = {
     store: {
       get: async <T>(key: string) => structuredClone(store.get(key)) as T | undefined,
       set: async (key, value) => void store.set(key, structuredClone(value)),
     },
     now: () => Date.now(),
-    log: (level, message) => logs.push({ level, message }),
+    log: (level, message, detail?: unknown) =>
+      logs.push({ level, message, ...(detail === undefined ? {} : { detail }) }),
     frames: { open: async () => Promise.reject(new Error('no frames')) },
   };
   const adapter = new XcallyAdapter(settings(extra), ctx, { socket: sockets.factory, fetch: phonebar.fetch });
@@ -131,7 +134,7 @@ describe('xCALLY adapter: the connection', () => {
     socket.drop();
     socket.io.fire('reconnect_attempt', 1);
     socket.io.fire('reconnect_attempt', 2);
-    socket.fire('connect_error', new Error('websocket error'));
+    socket.fire('connect_error', Object.assign(new Error('websocket error'), { type: 'TransportError' }));
     socket.connect();
     expect(t.connections()).toEqual([
       ['reconnecting', 'Lost the xCALLY realtime server; reconnecting…'],
@@ -403,5 +406,133 @@ describe('xCALLY adapter: commands through the Phonebar', () => {
     await expect(t.adapter.execute({ type: 'answer', vendorCallId: 'gone' })).rejects.toThrow(
       'already ended',
     );
+  });
+});
+
+describe('xCALLY adapter: review fixes', () => {
+  it('backs off a server that accepts, then kicks: the backoff starts over only after a stable link', async () => {
+    const t = await connected();
+    adapters.push(t.adapter);
+    vi.useFakeTimers();
+    t.sockets.last().drop('io server disconnect');
+    vi.advanceTimersByTime(1000);
+    t.sockets.last().connect();
+    t.sockets.last().drop('io server disconnect');
+    expect(t.connections().at(-1)?.[1]).toContain('reconnecting in 2 s (attempt 2)');
+    vi.advanceTimersByTime(2000);
+    t.sockets.last().connect();
+    vi.advanceTimersByTime(STABLE_MS);
+    t.sockets.last().drop('io server disconnect');
+    expect(t.connections().at(-1)?.[1]).toContain('reconnecting in 1 s (attempt 1)');
+  });
+
+  it('respawns later when a reconnection after being up is refused', async () => {
+    const t = await connected();
+    adapters.push(t.adapter);
+    vi.useFakeTimers();
+    const socket = t.sockets.last();
+    socket.drop();
+    socket.fire('connect_error', new Error('unauthorized'));
+    expect(t.connections().at(-1)).toEqual([
+      'reconnecting',
+      'The xCALLY realtime server refused the reconnection (unauthorized); reconnecting in 1 s (attempt 1)…',
+    ]);
+    expect(socket.closed).toBe(true);
+    vi.advanceTimersByTime(1000);
+    expect(t.sockets.sockets).toHaveLength(2);
+    t.sockets.last().connect();
+    expect(t.connections().at(-1)).toEqual(['connected', undefined]);
+  });
+
+  it('logs socket errors as text without the URL query (no token)', async () => {
+    const t = await connected({ query: { token: 'secret' } });
+    adapters.push(t.adapter);
+    const socket = t.sockets.last();
+    socket.fire('error', { message: 'failed wss://xcally.example.com:8888/socket.io/?token=secret&peer=x' });
+    socket.drop();
+    socket.fire(
+      'connect_error',
+      Object.assign(new Error('xhr poll error at https://xcally.example.com/socket.io/?token=secret'), {
+        type: 'TransportError',
+      }),
+    );
+    expect(JSON.stringify(t.logs)).not.toContain('secret');
+    expect(t.logs.map((l) => l.message).join('\n')).toContain('wss://xcally.example.com:8888/socket.io/');
+    expect(t.logs.filter((l) => l.detail !== undefined && l.message.includes('error'))).toEqual([]);
+  });
+
+  it('drops a saved call picture older than the age limit, or saved for another profile', async () => {
+    const store = new Map<string, unknown>();
+    const first = await connected({}, store);
+    first.sockets.last().server('ringing', queueCall('5.2').ringing);
+    await first.adapter.dispose();
+    const restart = async (extra: Record<string, unknown> = {}) => {
+      const t = setup(extra, new Map(store));
+      adapters.push(t.adapter);
+      const connecting = t.adapter.connect(new AbortController().signal);
+      await vi.waitFor(() => expect(t.sockets.sockets).toHaveLength(1));
+      t.sockets.last().connect();
+      await connecting;
+      return t.of('snapshot')[0];
+    };
+    expect(await restart()).toMatchObject({ calls: [{ vendorCallId: '5.2' }] });
+    expect(await restart({ peer: 'SIP/john.doe' })).toMatchObject({ calls: [] });
+    const saved = store.get('xcally.tracker') as { savedAt: number };
+    store.set('xcally.tracker', { ...saved, savedAt: Date.now() - MEMORY_MAX_AGE_MS - 1 });
+    expect(await restart()).toMatchObject({ calls: [] });
+  });
+
+  it('caps AgentCTI pages at 5 per 10 s, with one warning', async () => {
+    const t = await connected();
+    adapters.push(t.adapter);
+    for (let i = 0; i < 8; i += 1)
+      t.sockets
+        .last()
+        .server('AgentCTI', { url: `https://crm.example.com/${i}`, peer: ANDREA, mode: 'new_tab' });
+    expect(t.of('openPage')).toHaveLength(5);
+    expect(t.of('notice')).toHaveLength(1);
+  });
+
+  it('refuses a bare answer when the Phonebar lists more than one call', async () => {
+    const t = await connected();
+    adapters.push(t.adapter);
+    t.phonebar.calls.push(
+      { sessionId: 's-1', number: '999', status: 32 },
+      { sessionId: 's-2', number: '998', status: 32 },
+    );
+    t.sockets.last().server('ringing', queueCall('6.3').ringing);
+    await expect(t.adapter.execute({ type: 'answer', vendorCallId: '6.3' })).rejects.toThrow(
+      /answer it on the phone/,
+    );
+    expect(t.phonebar.paths().filter((p) => !p.endsWith('/calls'))).toEqual([]);
+  });
+
+  it('does not send a bare hangup when the call ended while the Phonebar list was read', async () => {
+    const t = await connected();
+    adapters.push(t.adapter);
+    const call = queueCall('6.4');
+    t.sockets.last().server('ringing', call.ringing);
+    t.sockets.last().server('up', call.up);
+    t.phonebar.hooks.beforeCalls = () => t.sockets.last().server('hangup', call.hangup('caller'));
+    await expect(t.adapter.execute({ type: 'hangup', vendorCallId: '6.4' })).rejects.toThrow('already ended');
+    expect(t.phonebar.paths().filter((p) => !p.endsWith('/calls'))).toEqual([]);
+  });
+
+  it('ignores a Phonebar list whose read started before the calls changed', async () => {
+    let answer: (calls: never[]) => void = () => {};
+    const seen: unknown[] = [];
+    const watch = new PhonebarWatch(
+      { calls: () => new Promise((resolve) => (answer = resolve)) },
+      { active: () => true, calls: (calls) => seen.push(calls), failed: () => {} },
+    );
+    const reading = watch.now();
+    watch.changed();
+    answer([]);
+    await reading;
+    expect(seen).toEqual([]);
+    const fresh = watch.now();
+    answer([]);
+    await fresh;
+    expect(seen).toEqual([[]]);
   });
 });

@@ -14,11 +14,13 @@ export function fakePhonebar() {
   const urls: string[] = [];
   let down = false;
   let session = 0;
+  const hooks: { beforeCalls?: () => void } = {};
   const fetch: Fetch = async (url) => {
     urls.push(url);
     if (down) throw new TypeError('fetch failed');
     const path = new URL(url).pathname;
     const [, , action, id] = path.split('/');
+    if (action === 'calls') hooks.beforeCalls?.();
     const json = (body: unknown, status = 200) =>
       new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     switch (action) {
@@ -51,6 +53,8 @@ export function fakePhonebar() {
     fetch,
     calls,
     urls,
+    /** `beforeCalls` runs while a call list is being read (before it is answered). */
+    hooks,
     paths: () => urls.map((url) => new URL(url).pathname),
     setDown: (value: boolean) => {
       down = value;

@@ -6,6 +6,7 @@ import type { MatchField } from '../../../src/vendors/xcally/settings';
 import {
   DIAL_LINK_TIMEOUT_MS,
   GONE_GRACE_MS,
+  STALE_DIALING_MS,
   STALE_RINGING_MS,
   XcallyTracker,
 } from '../../../src/vendors/xcally/tracker';
@@ -334,6 +335,8 @@ describe('xCALLY calls and the Phonebar', () => {
     expect(types(t.phonebar([session('s-1', '0248691234', 'connected')]))).toEqual(['callAnswered']);
     expect(types(t.phonebar([session('s-1', '0248691234', 'held')]))).toEqual(['callHeld']);
     expect(types(t.phonebar([session('s-1', '0248691234', 'connected')]))).toEqual(['callResumed']);
+    // One poll without the session may be a stale read: the second miss in a row ends the call.
+    expect(t.phonebar([])).toEqual([]);
     expect(t.phonebar([])).toMatchObject([
       { type: 'callEnded', vendorCallId: id, reason: 'remoteHangup' },
       { type: 'agentState', state: 'ready' },
@@ -426,5 +429,71 @@ describe('xCALLY calls and the Phonebar', () => {
       calls: [{ vendorCallId: '9.3', state: 'ringing' }],
     });
     expect(types(again.realtime('up', queueCall('9.3').up))).toEqual(['callUpdated', 'callAnswered']);
+  });
+});
+
+describe('xCALLY tracker: review fixes', () => {
+  it('without a Phonebar, an outbound call left dialing is ended by the next call, or after long silence', () => {
+    const { t } = tracker({ phonebar: false });
+    t.realtime('outbound', OUTBOUND_SAMPLE);
+    expect(t.liveCalls()).toHaveLength(1);
+    const next = queueCall('9.9');
+    expect(calls(t.realtime('ringing', next.ringing))).toMatchObject([
+      { type: 'callEnded', vendorCallId: OUTBOUND_SAMPLE.uniqueid, reason: 'hangup' },
+      { type: 'callOffered' },
+    ]);
+    const lone = tracker({ phonebar: false });
+    lone.t.realtime('outbound', OUTBOUND_SAMPLE);
+    lone.advance(STALE_DIALING_MS - 1);
+    expect(lone.t.expire()).toEqual([]);
+    lone.advance(1);
+    expect(calls(lone.t.expire())).toMatchObject([{ type: 'callEnded', reason: 'lost' }]);
+  });
+
+  it('with a Phonebar, the next call does not end an outbound call (the Phonebar judges it)', () => {
+    const { t } = tracker();
+    t.realtime('outbound', OUTBOUND_SAMPLE);
+    t.realtime('ringing', queueCall('9.9').ringing);
+    expect(t.liveCalls()).toHaveLength(2);
+  });
+
+  it("ringall: another agent's ringing does not end ours; their up does", () => {
+    const { t } = tracker();
+    const mine = queueCall('5.5');
+    t.realtime('ringing', mine.ringing);
+    const theirs = queueCall('5.5', { peer: 'SIP/other', sipname: 'other', agentnum: '2000' });
+    expect(t.realtime('ringing', theirs.ringing)).toEqual([]);
+    expect(t.liveCalls()).toHaveLength(1);
+    expect(calls(t.realtime('up', theirs.up))).toMatchObject([{ type: 'callEnded', reason: 'missed' }]);
+  });
+
+  it("links a phone-placed outbound call to the Phonebar session showing the sample's extension", () => {
+    const { t } = tracker();
+    t.realtime('outbound', OUTBOUND_SAMPLE);
+    t.phonebar([session('s-9', OUTBOUND_SAMPLE.extension, 'dialing')]);
+    expect(t.liveCalls()[0]?.sessionId).toBe('s-9');
+  });
+
+  it('a Phonebar dial adopts the single early outbound call even when the route rewrote the number', () => {
+    const { t } = tracker();
+    t.realtime('outbound', OUTBOUND_SAMPLE);
+    expect(t.dialed('0248691234', 's-1')).toEqual([]);
+    expect(t.liveCalls()).toHaveLength(1);
+    expect(t.liveCalls()[0]).toMatchObject({ dialed: '0248691234', sessionId: 's-1' });
+  });
+
+  it('match agentnum: an own outbound call (agentnum is the route caller id) is followed by peer', () => {
+    const { t } = tracker({ match: 'agentnum', agentnum: '1000' });
+    expect(types(t.realtime('outbound', OUTBOUND_SAMPLE))).toEqual(['callOffered']);
+    const other = tracker({ match: 'agentnum', agentnum: '1000' });
+    expect(other.t.realtime('outbound', { ...OUTBOUND_SAMPLE, peer: 'SIP/other' })).toEqual([]);
+  });
+
+  it('abandon of a call already ended here adds no second missed entry', () => {
+    const { t } = tracker({ queues: ['Support'] });
+    const call = queueCall(ABANDON_SAMPLE.uniqueid, { queue: 'Support' });
+    t.realtime('ringing', call.ringing);
+    t.endedByCommand(ABANDON_SAMPLE.uniqueid, 'rejected');
+    expect(t.realtime('abandon', ABANDON_SAMPLE)).toEqual([]);
   });
 });
