@@ -28,11 +28,13 @@ export default defineConfig({
     sourcemap: false,
     target: 'chrome116',
     // Pages the manifest does not name, which @crxjs only emits when they are build inputs: the offscreen
-    // document and the vendor-screen window that host vendor frames (src/background/frames).
+    // document and the vendor-screen window that host vendor frames (src/background/frames), and the
+    // sandboxed page they host for remote vendor scripts (src/sandbox, the manifest's `sandbox.pages`).
     rolldownOptions: {
       input: {
         offscreen: 'src/offscreen/index.html',
         'vendor-screen': 'src/vendor-screen/index.html',
+        sandbox: 'src/sandbox/index.html',
       },
     },
   },

@@ -22,6 +22,18 @@ export interface FrameSet {
   held(): HeldFrame[];
 }
 
+/** The origin of our sandboxed page (src/sandbox): opaque, so its messages are judged by source alone. */
+const SANDBOX_ORIGIN = 'null';
+
+/** Whether `url` is a page of this extension (the host pages are, so it shares their origin). */
+function isOwnPage(url: string): boolean {
+  try {
+    return new URL(url).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Posts kept for a frame whose page has not loaded yet; beyond this the oldest are dropped. */
 const MAX_WAITING = 200;
 
@@ -52,11 +64,18 @@ export function createFrameSet(container: HTMLElement, events: FrameSetEvents, l
 
   const send = (frame: Hosted, message: unknown) => {
     // The frame's own origin as the target: if the vendor page navigated elsewhere, nothing is delivered.
-    frame.iframe.contentWindow?.postMessage(message, frame.origin);
+    // Our sandboxed page's origin is opaque ("null"), which no target origin can name: "*" is safe there
+    // because we post straight into that iframe's own contentWindow, and only our sandbox page occupies
+    // it (open() checks its URL; the sandbox's CSP and code never navigate it elsewhere).
+    frame.iframe.contentWindow?.postMessage(message, frame.origin === SANDBOX_ORIGIN ? '*' : frame.origin);
   };
 
   return {
     open(spec) {
+      if (spec.origin === SANDBOX_ORIGIN && !isOwnPage(spec.url)) {
+        log('warn', 'a "null"-origin frame that is not our own page refused', spec.key);
+        return;
+      }
       const existing = frames.get(spec.key);
       if (existing && existing.url === spec.url && existing.origin === spec.origin) return;
       existing?.iframe.remove();

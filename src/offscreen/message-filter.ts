@@ -2,7 +2,7 @@
 export interface FrameWindow {
   /** The frame's key. */
   readonly key: string;
-  /** The only origin accepted from it. */
+  /** The only origin accepted from it ("null" for our sandboxed page: then only `window` tells it apart). */
   readonly origin: string;
   /** Its iframe's `contentWindow` (stable across the frame's own navigations). */
   readonly window: unknown;

@@ -8,10 +8,22 @@
 export interface FrameSpec {
   /** Stable name of the frame (e.g. `tegsoft:<profileId>`): opening the same key again re-attaches. */
   readonly key: string;
-  /** The vendor page, http(s). May carry credentials: never shown to content scripts. */
+  /**
+   * The vendor page, http(s). May carry credentials: never shown to content scripts. For a `sandboxed`
+   * frame, our own sandbox page instead: `chrome.runtime.getURL('src/sandbox/index.html')`.
+   */
   readonly url: string;
-  /** The page's origin: the only target of `post` and the only origin accepted from it. */
+  /**
+   * The page's origin: the only target of `post` and the only origin accepted from it. A `sandboxed`
+   * frame's is `"null"` (a sandboxed page's origin is opaque): its messages are told apart by their
+   * source window alone.
+   */
   readonly origin: string;
+  /**
+   * The frame is our own sandboxed page (src/sandbox, the manifest's `sandbox.pages`), which may load a
+   * remote vendor script (UCS's agent bar) that extension pages may not. Its `origin` must be `"null"`.
+   */
+  readonly sandboxed?: boolean;
   /** The iframe's permissions policy (`allow` attribute), e.g. "microphone; camera; autoplay". */
   readonly allow: string;
   /** How the vendor's own screen looks when shown in a window (size, padding, corner radius). */

@@ -33,7 +33,7 @@ export function createFrameHost(deps: FrameHostDeps): BrowserFrameHost {
   const { log } = deps;
   const platform = deps.platform ?? chromeFramePlatform(log);
   const extensionId = deps.extensionId ?? chrome.runtime.id;
-  const router = createFrameRouter({ platform, log });
+  const router = createFrameRouter({ platform, log, extensionOrigin: `chrome-extension://${extensionId}` });
   platform.onWindowRemoved((windowId) => router.windowRemoved(windowId));
   return {
     open: (spec) => router.open(spec),

@@ -139,7 +139,8 @@ export function createFrameRegistry(platform: FramePlatform, log: Logger): Frame
     adopt(held, slot) {
       const { key, url, origin, allow } = held;
       const frame: Frame = {
-        spec: { key, url, origin, allow },
+        // A "null" origin is only ever our sandbox page's (the worker checked it before opening).
+        spec: origin === 'null' ? { key, url, origin, allow, sandboxed: true } : { key, url, origin, allow },
         slot,
         placed: true,
         loaded: held.loaded,

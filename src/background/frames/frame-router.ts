@@ -31,6 +31,8 @@ export interface FrameRouterDeps {
   readonly platform: FramePlatform;
   /** The worker's log. */
   readonly log: Logger;
+  /** `chrome-extension://<id>`: where a sandboxed frame's page must be (none: sandboxed frames refused). */
+  readonly extensionOrigin?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export function createFrameRouter(deps: FrameRouterDeps): FrameRouter {
 
   return {
     async open(input) {
-      const problem = specProblem(input);
+      const problem = specProblem(input, deps.extensionOrigin);
       if (problem) throw new Error(problem);
       const spec: FrameSpec = { ...input };
       const owner = {};

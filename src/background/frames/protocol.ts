@@ -14,7 +14,10 @@ export interface HeldFrame {
   readonly key: string;
   /** The URL the iframe was opened with. */
   readonly url: string;
-  /** The only origin the page posts to and accepts messages from. */
+  /**
+   * The only origin the page posts to and accepts messages from; `"null"` for our own sandboxed page
+   * (src/sandbox), whose messages are told apart by their source window alone.
+   */
   readonly origin: string;
   /** The iframe's `allow` attribute. */
   readonly allow: string;
@@ -52,15 +55,16 @@ export type HostMessage =
   | { readonly type: 'ping' };
 
 const key = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+// A vendor page (http/https), or our own sandbox page (chrome-extension, with the origin "null").
 const url = v.pipe(
   v.string(),
   v.maxLength(8_192),
-  v.check((text) => /^https?:\/\//i.test(text)),
+  v.check((text) => /^(https?|chrome-extension):\/\//i.test(text)),
 );
 const origin = v.pipe(
   v.string(),
   v.maxLength(300),
-  v.check((text) => /^https?:\/\/[^/?#]+$/i.test(text)),
+  v.check((text) => text === 'null' || /^https?:\/\/[^/?#]+$/i.test(text)),
 );
 const allow = v.pipe(v.string(), v.maxLength(500));
 const cssLength = v.optional(v.pipe(v.string(), v.maxLength(40)));
