@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { runSchema } from '../../../src/core/config/valibot-issues';
+import { ucsSettingsForm } from '../../../src/vendors/ucs/form';
+import { bundleUrl, loginOf, type UcsSettings, ucsSettingsSchema } from '../../../src/vendors/ucs/settings';
+
+const check = (settings: unknown) => runSchema(ucsSettingsSchema, settings, ['settings']);
+
+function issues(settings: unknown): Record<string, string> {
+  const result = check(settings);
+  if (result.ok) throw new Error('expected issues');
+  return Object.fromEntries(result.issues.map((issue) => [issue.path, issue.message]));
+}
+
+function valid(settings: unknown): UcsSettings {
+  const result = check(settings);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.output;
+}
+
+describe('UCS settings', () => {
+  it('fills the defaults around a server, a user and a token', () => {
+    expect(valid({ hostname: 'UCS.example.com', username: 'jan.novak', ssoToken: 'abc' })).toEqual({
+      hostname: 'ucs.example.com',
+      port: 443,
+      secure: true,
+      path: '/',
+      bundle: 'operator-v4.0.0.js',
+      username: 'jan.novak',
+      ssoToken: 'abc',
+      provider: 'Softbar',
+      headless: true,
+    });
+  });
+
+  it('builds the bundle URL, leaving the default port out', () => {
+    const base = { username: 'a', password: 'p' };
+    expect(bundleUrl(valid({ ...base, hostname: 'ucs.example.com' }))).toBe(
+      'https://ucs.example.com/operator-v4.0.0.js',
+    );
+    expect(
+      bundleUrl(
+        valid({
+          ...base,
+          hostname: '127.0.0.1',
+          port: 8080,
+          secure: false,
+          path: '/ucs',
+          bundle: 'operator-v4.1.js',
+        }),
+      ),
+    ).toBe('http://127.0.0.1:8080/ucs/operator-v4.1.js');
+  });
+
+  it('wants exactly one login method', () => {
+    expect(issues({ hostname: 'ucs.example.com', username: 'a' })).toEqual({
+      'settings.ssoToken': 'is missing; give "ssoToken" (recommended), or "ssoSecret", or "password"',
+    });
+    expect(
+      Object.keys(issues({ hostname: 'ucs.example.com', username: 'a', ssoToken: 't', password: 'p' })),
+    ).toEqual(['settings.ssoToken']);
+    expect(loginOf(valid({ hostname: 'h', username: 'a', ssoSecret: 's' }))).toEqual({
+      kind: 'ssoSecret',
+      secret: 's',
+    });
+    expect(loginOf(valid({ hostname: 'h', username: 'a', password: 'p' }))).toEqual({
+      kind: 'password',
+      password: 'p',
+    });
+  });
+
+  it('allows plain http only to this machine', () => {
+    expect(valid({ hostname: 'localhost', username: 'a', password: 'p', secure: false }).secure).toBe(false);
+    expect(
+      issues({ hostname: 'ucs.example.com', username: 'a', password: 'p', secure: false }),
+    ).toHaveProperty('settings.secure');
+  });
+
+  it('names the field and the fix', () => {
+    const found = issues({
+      hostname: 'https://ucs.example.com/x',
+      port: 70000,
+      path: 'ucs',
+      bundle: 'a/b.js',
+    });
+    expect(found['settings.hostname']).toContain('is not a host name');
+    expect(found['settings.port']).toBe('is not a port; use 1 to 65535');
+    expect(found['settings.path']).toContain('starting with "/"');
+    expect(found['settings.bundle']).toContain('is not a bundle file name');
+    expect(found['settings.username']).toContain("add the agent's UCS user name");
+  });
+
+  it('offers a form field for every setting, warning about a kept secret', () => {
+    const keys = ucsSettingsForm.map((field) => field.key);
+    expect(keys).toEqual([
+      'hostname',
+      'port',
+      'secure',
+      'path',
+      'bundle',
+      'username',
+      'ssoToken',
+      'ssoSecret',
+      'password',
+      'provider',
+      'identifier',
+      'headless',
+    ]);
+    expect(ucsSettingsForm.find((field) => field.key === 'ssoSecret')?.warning).toMatch(
+      /a secret kept in the browser is weaker than a token/i,
+    );
+  });
+});
