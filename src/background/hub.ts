@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { backoffDelay } from '../core/backoff';
 import { COMMAND_LABELS, type Command, isCommandSupported, type VendorCommand } from '../core/commands';
 import type { Profile, SoftbarConfig } from '../core/config/types';
 import { type HubState, initialHubState } from '../core/hub-state';
@@ -252,7 +253,7 @@ export class Hub {
       this.reconnectAttempt = 0;
     } catch (error) {
       if (signal.aborted || this.adapter !== adapter) return;
-      const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** this.reconnectAttempt++);
+      const delay = backoffDelay(this.reconnectAttempt++, RECONNECT_BASE_MS, RECONNECT_MAX_MS);
       const reason = error instanceof Error ? error.message : String(error);
       this.deps.log('warn', `connect to ${adapter.id} failed`, error);
       this.dispatch({

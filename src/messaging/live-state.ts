@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import browser from 'webextension-polyfill';
+import { backoffDelay } from '../core/backoff';
 import type { HubState } from '../core/hub-state';
 import type { PagePolicy } from '../core/page-policy';
 import { LIVE_PORT, type LiveMessage } from './protocol';
@@ -47,7 +48,7 @@ export function followHubState(): () => void {
       hubLinked.value = false;
       port = undefined;
       if (stopped) return;
-      const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt++);
+      const delay = backoffDelay(attempt++, 100, MAX_BACKOFF_MS);
       timer = setTimeout(open, delay);
     });
   };

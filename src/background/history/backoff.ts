@@ -1,3 +1,4 @@
+import { backoffDelay } from '../../core/backoff';
 import { DEFAULT_RETRY_BASE_MS, DEFAULT_RETRY_MAX_MS } from '../../core/config/defaults';
 import type { WebhookSettings } from '../../core/config/types';
 
@@ -17,6 +18,6 @@ const positive = (value: number, fallback: number) =>
 export function retryDelay(attempts: number, webhook: WebhookSettings, random: () => number): number {
   const base = positive(webhook.retryBaseMs, DEFAULT_RETRY_BASE_MS);
   const max = Math.max(base, positive(webhook.retryMaxMs, DEFAULT_RETRY_MAX_MS));
-  const nominal = Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+  const nominal = backoffDelay(attempts - 1, base, max);
   return Math.max(MIN_DELAY_MS, Math.round(nominal * (1 - JITTER * random())));
 }

@@ -1,5 +1,6 @@
 import type { VendorCommand } from '../../core/commands';
 import { normalizeDialString } from '../../core/phone/number';
+import { dialableWithoutExtension } from '../shared/dialable';
 import { mergedCti } from './cti';
 import type { CtiData } from './payload';
 
@@ -146,14 +147,10 @@ function agentStateAction(
 }
 
 function dialable(input: string): string {
-  const number = normalizeDialString(input);
-  if (!number)
-    throw new Error(`"${input}" is not a phone number: use digits, an optional leading + and * or #.`);
-  if (number.includes(';ext='))
-    throw new Error(
-      `Tegsoft dials numbers without extensions: dial ${number.split(';')[0]}, then send the extension as tones.`,
-    );
-  return number;
+  return dialableWithoutExtension(
+    input,
+    (base) => `Tegsoft dials numbers without extensions: dial ${base}, then send the extension as tones.`,
+  );
 }
 
 function transferTarget(input: string): string {

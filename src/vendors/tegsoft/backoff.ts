@@ -1,3 +1,5 @@
+import { backoffDelay } from '../../core/backoff';
+
 /** Delays between reconnect attempts: `baseMs`, doubling up to `maxMs`, the hub's own schedule. */
 export class Backoff {
   private attempt = 0;
@@ -9,7 +11,7 @@ export class Backoff {
 
   /** The delay before the next attempt. */
   next(): number {
-    return Math.min(this.maxMs, this.baseMs * 2 ** this.attempt++);
+    return backoffDelay(this.attempt++, this.baseMs, this.maxMs);
   }
 
   /** An attempt succeeded: the next failure starts from `baseMs` again. */

@@ -1,3 +1,4 @@
+import { isObject } from '../shared/is-object';
 /**
  * Readers for what the widget posts (section 3.2). Everything here is untrusted input: a reader returns
  * what it could read and never throws, so the tracker can log and skip the rest.
@@ -46,10 +47,7 @@ export interface SessionInfo {
   readonly muted: boolean;
 }
 
-/** Whether `value` is a plain object (not null, not an array), so its fields can be read. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject } from '../shared/is-object';
 
 /** Text of a string or number field; undefined for anything else and for blank text. */
 export function text(value: unknown): string | undefined {

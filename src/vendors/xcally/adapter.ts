@@ -1,8 +1,8 @@
 import type { Call } from '../../core/call';
 import { COMMAND_LABELS, type VendorCommand } from '../../core/commands';
-import { normalizeDialString } from '../../core/phone/number';
 import type { VendorEvent } from '../../core/vendor-events';
 import type { AdapterContext, VendorAdapter } from '../contract';
+import { dialableWithoutExtension } from '../shared/dialable';
 import { agentCti, agentCtiNotification, type RequestResult } from './agent-requests';
 import { xcallyCapabilities } from './capabilities';
 import { agentIdentity } from './identity';
@@ -367,12 +367,9 @@ function profileOf(settings: XcallySettings): string {
 
 /** The number to originate, or an Error that says what is wrong with it. */
 function dialable(input: string): string {
-  const number = normalizeDialString(input);
-  if (!number)
-    throw new Error(`"${input}" is not a phone number: use digits, an optional leading + and * or #.`);
-  if (number.includes(';ext='))
-    throw new Error(
-      `The xCALLY Phonebar dials numbers without extensions: dial ${number.split(';')[0]}, then key the extension on the phone.`,
-    );
-  return number;
+  return dialableWithoutExtension(
+    input,
+    (base) =>
+      `The xCALLY Phonebar dials numbers without extensions: dial ${base}, then key the extension on the phone.`,
+  );
 }

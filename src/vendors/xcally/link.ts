@@ -1,3 +1,4 @@
+import { backoffDelay } from '../../core/backoff';
 import type { AdapterContext } from '../contract';
 import { KEEPALIVE_EVENT, keepTrafficFlowing } from './keepalive';
 import { AGENT_EVENTS, CALL_EVENTS } from './payload';
@@ -222,7 +223,7 @@ export class RealtimeLink {
     this.drop();
     if (this.closed) return;
     this.respawns += 1;
-    const delay = Math.min(RESPAWN_MAX_MS, RESPAWN_BASE_MS * 2 ** (this.respawns - 1));
+    const delay = backoffDelay(this.respawns - 1, RESPAWN_BASE_MS, RESPAWN_MAX_MS);
     this.listener.reconnecting(
       `${why}; reconnecting in ${Math.max(1, Math.round(delay / 1000))} s (attempt ${this.respawns})…`,
     );

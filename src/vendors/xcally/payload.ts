@@ -1,3 +1,4 @@
+import { isObject } from '../shared/is-object';
 /**
  * Readers for what the realtime server sends. Everything here is untrusted input: a reader returns what
  * it could read, or why it could not, and never throws.
@@ -20,10 +21,7 @@ export interface CallEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** Whether `value` is a plain object (not an array, not null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject } from '../shared/is-object';
 
 /** Text of a string or number field, trimmed; undefined for anything else and for blank text. */
 export function text(value: unknown): string | undefined {
