@@ -200,6 +200,7 @@ export function createVirtualFrameHost(options: VirtualFrameOptions = {}): Virtu
   };
 
   return {
+    sandboxPage: 'chrome-extension://virtual/src/sandbox/index.html',
     async open(spec) {
       const existing = frames.get(spec.key);
       // Re-attaching to a running page does not reload it: its listeners hear of the earlier load only.

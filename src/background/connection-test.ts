@@ -74,6 +74,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
       // A test session's frames are closed, not kept for re-attach: left running they would stay logged in
       // with the agent's credentials as a second softphone.
       const frames: FrameHost = {
+        sandboxPage: deps.frames.sandboxPage,
         open: async (spec) => {
           const channel = await deps.frames.open({ ...spec, key: `test-${run}:${spec.key}` });
           return {

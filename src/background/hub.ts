@@ -1,6 +1,12 @@
 import * as v from 'valibot';
 import { backoffDelay } from '../core/backoff';
-import { COMMAND_LABELS, type Command, isCommandSupported, type VendorCommand } from '../core/commands';
+import {
+  COMMAND_LABELS,
+  CONNECTING_COMMANDS,
+  type Command,
+  isCommandSupported,
+  type VendorCommand,
+} from '../core/commands';
 import type { Profile, SoftbarConfig } from '../core/config/types';
 import { type HubState, initialHubState } from '../core/hub-state';
 import { isRegion } from '../core/phone/number';
@@ -34,6 +40,7 @@ export interface HubDeps {
 }
 
 const NO_FRAMES: FrameHost = {
+  sandboxPage: '',
   open: async () => {
     throw new Error('This vendor needs a page host, which is not available here.');
   },
@@ -144,11 +151,16 @@ export class Hub {
     if (command instanceof Error) throw command;
     const adapter = this.adapter;
     if (!adapter) throw new Error('No contact-center profile is active: choose one in the options page.');
-    if (this.state.connection.status !== 'connected') {
-      throw new Error(`${this.state.session.label} is not connected right now; try again in a moment.`);
-    }
     if (!isCommandSupported(command, this.state.capabilities)) {
       throw new Error(`${COMMAND_LABELS[command.type]} is not supported by ${this.state.session.label}.`);
+    }
+    // Skipping an account code is the bar's own business: the vendor has nothing to hear.
+    if (command.type === 'skipAccountCode') {
+      this.dispatch({ type: 'accountCodeSettled', id: command.requestId, at: this.deps.now() });
+      return;
+    }
+    if (this.state.connection.status !== 'connected' && !CONNECTING_COMMANDS.includes(command.type)) {
+      throw new Error(`${this.state.session.label} is not connected right now; try again in a moment.`);
     }
     await adapter.execute(this.toVendorCommand(command));
   }

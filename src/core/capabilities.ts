@@ -34,6 +34,12 @@ export interface Capabilities {
   readonly switchLine: boolean;
   /** The vendor's own screen can be opened in a window (login problems, video). */
   readonly vendorScreen: boolean;
+  /** Suspend and resume the agent's service per queue (`setQueueActive`). */
+  readonly queues: boolean;
+  /** Pair the session with a phone from the bar (`pairPhone`, `confirmPhone`, `changePhone`). */
+  readonly pairing: boolean;
+  /** Set an ended call's account code (`setAccountCode`). */
+  readonly accountCodes: boolean;
 }
 
 export const NO_CAPABILITIES: Capabilities = {
@@ -53,4 +59,7 @@ export const NO_CAPABILITIES: Capabilities = {
   video: false,
   switchLine: false,
   vendorScreen: false,
+  queues: false,
+  pairing: false,
+  accountCodes: false,
 };

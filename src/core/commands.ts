@@ -6,8 +6,16 @@ import type { Capabilities } from './capabilities';
  * vendor's id (see `VendorCommand`) before an adapter sees it.
  */
 export type Command =
-  /** `callData`: variables the vendor attaches to the new call (Tegsoft `ctiData.variables`). */
-  | { readonly type: 'dial'; readonly number: string; readonly callData?: Readonly<Record<string, string>> }
+  /**
+   * `callData`: variables the vendor attaches to the new call (Tegsoft `ctiData.variables`, UCS `data`).
+   * `queueId`: an outbound queue (campaign) of the desk to dial under.
+   */
+  | {
+      readonly type: 'dial';
+      readonly number: string;
+      readonly callData?: Readonly<Record<string, string>>;
+      readonly queueId?: string;
+    }
   | { readonly type: 'answer'; readonly callId: string }
   | { readonly type: 'reject'; readonly callId: string }
   | { readonly type: 'hangup'; readonly callId: string }
@@ -32,7 +40,19 @@ export type Command =
   /** Switch the agent's audio between the call and the consulted party (during a consult transfer). */
   | { readonly type: 'switchLine'; readonly callId: string }
   /** Turn the agent's camera on, off, or the other way round on a video call. */
-  | { readonly type: 'camera'; readonly callId: string; readonly action: 'on' | 'off' | 'toggle' };
+  | { readonly type: 'camera'; readonly callId: string; readonly action: 'on' | 'off' | 'toggle' }
+  /** Resume (`active`) or suspend the agent's service in one queue of the desk. */
+  | { readonly type: 'setQueueActive'; readonly queueId: string; readonly active: boolean }
+  /** Pair the session with the phone that has `identifier` (answers the desk's pairing request). */
+  | { readonly type: 'pairPhone'; readonly identifier: string }
+  /** Confirm the phone the vendor paired (a `confirm` pairing request). */
+  | { readonly type: 'confirmPhone' }
+  /** Pair another phone without logging out. */
+  | { readonly type: 'changePhone' }
+  /** Set the account code of an ended call the desk asks about (`requestId` = the request's id). */
+  | { readonly type: 'setAccountCode'; readonly requestId: string; readonly code: string }
+  /** Stop asking for that call's account code (handled by the hub; the vendor is not told). */
+  | { readonly type: 'skipAccountCode'; readonly requestId: string };
 
 export type CommandType = Command['type'];
 
@@ -77,6 +97,15 @@ export function isCommandSupported(command: Command, caps: Capabilities): boolea
       return caps.switchLine;
     case 'camera':
       return caps.video;
+    case 'setQueueActive':
+      return caps.queues;
+    case 'pairPhone':
+    case 'confirmPhone':
+    case 'changePhone':
+      return caps.pairing;
+    case 'setAccountCode':
+    case 'skipAccountCode':
+      return caps.accountCodes;
   }
 }
 
@@ -100,4 +129,13 @@ export const COMMAND_LABELS: Record<CommandType, string> = {
   clearCallData: 'Clearing call data',
   switchLine: 'Switching lines',
   camera: 'Camera control',
+  setQueueActive: 'Queue service',
+  pairPhone: 'Pairing a phone',
+  confirmPhone: 'Confirming the phone',
+  changePhone: 'Changing the phone',
+  setAccountCode: 'Setting the account code',
+  skipAccountCode: 'Skipping the account code',
 };
+
+/** Commands the hub takes while the session is still connecting: they answer what the vendor asks to connect. */
+export const CONNECTING_COMMANDS: readonly CommandType[] = ['pairPhone', 'confirmPhone'];

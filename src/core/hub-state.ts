@@ -1,6 +1,7 @@
 import type { AgentState } from './agent-state';
 import type { Call } from './call';
 import { type Capabilities, NO_CAPABILITIES } from './capabilities';
+import { type AgentDesk, EMPTY_DESK } from './desk';
 import type { ConnectionStatus, NoticeLevel } from './vendor-events';
 
 /** How many ended calls the live state keeps for "recent calls". */
@@ -44,6 +45,8 @@ export interface HubState {
   readonly notices: readonly Notice[];
   /** Ended calls whose log still waits for the agent's notes, newest first (kept by the call history). */
   readonly wrapUp: readonly WrapUpItem[];
+  /** Queues, waiting callers, the paired phone and account codes, for vendors that report them. */
+  readonly desk: AgentDesk;
   /**
    * A page shown in a frame inside the bar: screen-pop `frame` rules (and vendors that ask for a frame).
    * One tied to a call closes when a new call comes in after that call ended.
@@ -95,6 +98,7 @@ export function initialHubState(
     recent: [],
     notices: [],
     wrapUp: [],
+    desk: EMPTY_DESK,
   };
 }
 

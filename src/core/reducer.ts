@@ -1,5 +1,6 @@
 import type { AgentState } from './agent-state';
 import type { Call, EndReason } from './call';
+import { type AgentDesk, MAX_ACCOUNT_CODE_REQUESTS } from './desk';
 import { type HubState, MAX_NOTICES, RECENT_CALLS } from './hub-state';
 import { formatForDisplay, formatNational, type Region, toE164 } from './phone/number';
 import type { VendorCallInfo, VendorEvent } from './vendor-events';
@@ -38,6 +39,18 @@ export function reduce(state: HubState, event: VendorEvent, ctx: ReduceContext):
         event.title ? `${event.title}: ${event.text}` : event.text,
         event.at,
       );
+    case 'desk':
+      return { ...state, desk: patchDesk(state.desk, event) };
+    case 'accountCodeAsked': {
+      const others = state.desk.accountCodes.filter((request) => request.id !== event.request.id);
+      const accountCodes = [event.request, ...others].slice(0, MAX_ACCOUNT_CODE_REQUESTS);
+      return { ...state, desk: { ...state.desk, accountCodes } };
+    }
+    case 'accountCodeSettled': {
+      const accountCodes = state.desk.accountCodes.filter((request) => request.id !== event.id);
+      if (accountCodes.length === state.desk.accountCodes.length) return state;
+      return { ...state, desk: { ...state.desk, accountCodes } };
+    }
     case 'openPage':
       // Not state: the hub's listeners open it (see Hub.onVendorEvent).
       return state;
@@ -248,6 +261,16 @@ function newCall(info: VendorCallInfo, at: number, ctx: ReduceContext): Call {
     dtmf: '',
     vendorData: info.vendorData ?? {},
   };
+}
+
+/** The desk with the parts `event` names replaced (`null` clears a part). */
+function patchDesk(desk: AgentDesk, event: Extract<VendorEvent, { type: 'desk' }>): AgentDesk {
+  const next: { -readonly [K in keyof AgentDesk]: AgentDesk[K] } = { ...desk };
+  if (event.queues !== undefined) next.queues = event.queues;
+  if (event.waitingCallers !== undefined) next.waitingCallers = event.waitingCallers ?? undefined;
+  if (event.device !== undefined) next.device = event.device ?? undefined;
+  if (event.pairing !== undefined) next.pairing = event.pairing ?? undefined;
+  return next;
 }
 
 function nextAgent(

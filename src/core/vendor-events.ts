@@ -1,6 +1,7 @@
 import type { AgentStateKind } from './agent-state';
 import type { CallDirection, CallMedia, CallState, EndReason, TransferKind } from './call';
 import type { Capabilities } from './capabilities';
+import type { AccountCodeRequest, PairingRequest, PhoneChoice, QueueMembership } from './desk';
 
 /** Connection to the vendor, as the bar shows it. */
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
@@ -84,6 +85,21 @@ export type VendorEvent = { readonly at: number; readonly raw?: unknown } & (
       readonly title?: string;
       readonly desktop?: boolean;
     }
+  /**
+   * Part of the agent's desk changed (UCS): each key present replaces what the bar shows; `null` clears
+   * that part.
+   */
+  | {
+      readonly type: 'desk';
+      readonly queues?: readonly QueueMembership[];
+      readonly waitingCallers?: number | null;
+      readonly device?: PhoneChoice | null;
+      readonly pairing?: PairingRequest | null;
+    }
+  /** The vendor asks for the account code of an ended call (kept until set or skipped). */
+  | { readonly type: 'accountCodeAsked'; readonly request: AccountCodeRequest }
+  /** The account code of call `id` was set or skipped: the bar stops asking. */
+  | { readonly type: 'accountCodeSettled'; readonly id: string }
   /**
    * The vendor asks to show a page to the agent (xCALLY's AgentCTI): the hub leaves its state alone and
    * hands it to the page opener, which opens http(s) only. `frame` = the bar's frame panel.

@@ -4,6 +4,7 @@ import type { Command } from '../core/commands';
 // Commands arrive from content scripts running on arbitrary pages: their shape is checked, never trusted.
 const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const target = v.pipe(v.string(), v.trim(), v.minLength(1, 'give a number or extension'), v.maxLength(64));
+const shortId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const onCall = <T extends string>(type: T) => v.strictObject({ type: v.literal(type), callId });
 // Call variables: a few short text values keyed by simple names (they end up in vendor CTI data).
 const variables = v.pipe(
@@ -19,6 +20,7 @@ export const commandSchema = v.variant('type', [
     type: v.literal('dial'),
     number: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
     callData: v.optional(variables),
+    queueId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
   }),
   onCall('answer'),
   onCall('reject'),
@@ -41,6 +43,15 @@ export const commandSchema = v.variant('type', [
   onCall('clearCallData'),
   onCall('switchLine'),
   v.strictObject({ type: v.literal('camera'), callId, action: v.picklist(['on', 'off', 'toggle']) }),
+  v.strictObject({ type: v.literal('setQueueActive'), queueId: shortId, active: v.boolean() }),
+  v.strictObject({
+    type: v.literal('pairPhone'),
+    identifier: v.pipe(v.string(), v.trim(), v.minLength(1, 'give the phone identifier'), v.maxLength(100)),
+  }),
+  v.strictObject({ type: v.literal('confirmPhone') }),
+  v.strictObject({ type: v.literal('changePhone') }),
+  v.strictObject({ type: v.literal('setAccountCode'), requestId: callId, code: shortId }),
+  v.strictObject({ type: v.literal('skipAccountCode'), requestId: callId }),
 ]);
 
 /** The command, or an Error naming what is wrong with it. */

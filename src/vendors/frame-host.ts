@@ -79,6 +79,8 @@ export interface FrameChannel {
 }
 
 export interface FrameHost {
+  /** The address of Softbar's sandboxed page in this host: the `url` of every `sandboxed` spec. */
+  readonly sandboxPage: string;
   /**
    * Opens the frame, or re-attaches to it when a frame with the same key and URL is already open (the
    * worker restarted while the vendor page kept running). Rejects with a message for the agent.

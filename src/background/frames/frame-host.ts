@@ -1,4 +1,5 @@
 import type browser from 'webextension-polyfill';
+import { SANDBOX_PAGE } from '../../sandbox/protocol';
 import type { FrameHost } from '../../vendors/frame-host';
 import type { Logger } from '../hub';
 import { chromeFramePlatform } from './chrome-platform';
@@ -36,6 +37,7 @@ export function createFrameHost(deps: FrameHostDeps): BrowserFrameHost {
   const router = createFrameRouter({ platform, log, extensionOrigin: `chrome-extension://${extensionId}` });
   platform.onWindowRemoved((windowId) => router.windowRemoved(windowId));
   return {
+    sandboxPage: `chrome-extension://${extensionId}/${SANDBOX_PAGE}`,
     open: (spec) => router.open(spec),
     acceptPort(port: PortLike) {
       if (port.name !== FRAMES_PORT) return false;

@@ -20,5 +20,8 @@ export function demoCapabilities(settings: DemoSettings): Capabilities {
     video: false,
     switchLine: false,
     vendorScreen: false,
+    queues: false,
+    pairing: false,
+    accountCodes: false,
   };
 }

@@ -152,6 +152,7 @@ export class DemoPbx {
       this.setAgentState(command.state, command.reason);
       return;
     }
+    if (!('vendorCallId' in command)) throw new Error(`The demo PBX has no ${command.type}.`);
     const call = this.calls.get(command.vendorCallId);
     if (!call) throw new Error(`There is no call ${command.vendorCallId} any more.`);
     const at = this.now();

@@ -120,6 +120,9 @@ export function actionsFor(command: VendorCommand, context: ActionContext): Tegs
       return [action('removeCtiData')];
     case 'setAgentState':
       return [agentStateAction(command.state, command.reason, context.notReadyReasons)];
+    // The widget documents no queues, phone pairing or account codes (its capabilities say so).
+    default:
+      throw new Error(`The Tegsoft widget has no action for ${command.type}.`);
   }
 }
 

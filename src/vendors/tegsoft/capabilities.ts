@@ -24,5 +24,8 @@ export function tegsoftCapabilities(settings: Pick<TegsoftSettings, 'notReadyRea
     video: true,
     switchLine: true,
     vendorScreen: true,
+    queues: false,
+    pairing: false,
+    accountCodes: false,
   };
 }

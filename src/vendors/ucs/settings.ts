@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { objectWith } from '../../core/config/schema-parts';
+import { choiceSchema, objectWith, plainObject } from '../../core/config/schema-parts';
 import { worded } from '../../core/config/valibot-issues';
 import { quote } from '../../core/config/wording';
 
@@ -51,6 +51,97 @@ const word = (what: string, example: string, fallback: string) =>
     ),
     fallback,
   );
+
+const flag = (what: string) =>
+  v.optional(v.boolean(worded(`is not true or false; write true to ${what}, or false`)));
+
+/** One `window.ucsOperator.api` endpoint override (the document's ws, recording, report, email, template). */
+const endpointSchema = v.pipe(
+  plainObject('write e.g. { "path": "/ws" } with hostname, port, path and secure as needed'),
+  v.strictObject(
+    {
+      /** Host name. */
+      hostname: v.optional(hostnameSchema),
+      /** Port. */
+      port: v.optional(
+        v.pipe(
+          v.number(worded('is not a number; write the port without quotes, e.g. 443')),
+          v.integer(worded('is not a whole number; write a port such as 443')),
+          v.minValue(1, worded('is not a port; use 1 to 65535')),
+          v.maxValue(65_535, worded('is not a port; use 1 to 65535')),
+        ),
+      ),
+      /** Path. */
+      path: v.optional(
+        v.pipe(
+          v.string(worded('is not text; write a path in quotes, e.g. "/ws"')),
+          v.regex(
+            /^\/[\w\-./~]*$/,
+            worded((issue) => `${quote(issue.input)} is not a path; write one starting with "/"`),
+          ),
+        ),
+      ),
+      /** TLS. */
+      secure: flag('use TLS'),
+    },
+    worded(
+      (issue) =>
+        `has an unknown field ${quote(String(issue.expected ?? issue.input))}; use hostname, port, path or secure`,
+    ),
+  ),
+);
+
+/** The documented startup parameters an admin may pass to the bundle as they are. */
+const bundleOptionsSchema = v.pipe(
+  plainObject('write e.g. { "lang": "cs", "notifyWaitingCallers": true }'),
+  v.strictObject(
+    {
+      lang: v.optional(
+        v.pipe(
+          v.string(worded('is not text; write a language code, e.g. "cs"')),
+          v.regex(
+            /^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/,
+            worded('is not a language code; write e.g. "cs" or "en"'),
+          ),
+        ),
+      ),
+      autologout: flag('log the agent out when they log in elsewhere'),
+      identifyURL: flag('use an identifier passed in the URL'),
+      identifyIP: flag('use the IP address UCS sees as the identifier'),
+      identifyCookie: flag('reuse the identifier entered at the previous login'),
+      showDialControl: flag('show call controls in the top bar (GUI only)'),
+      confirmUnload: flag('ask before closing (GUI only)'),
+      notifyWaitingCallers: flag('alert agents in ACW or AUX of callers entering the queue'),
+      topMenuNameContent: v.optional(
+        v.pipe(v.string(worded('is not text; write e.g. "%name%"')), v.maxLength(200)),
+      ),
+      showBottomMenu: flag('show the bottom bar (GUI only)'),
+      audioInputConstraints: v.optional(
+        v.pipe(
+          plainObject('write e.g. { "echoCancellation": true }'),
+          v.strictObject(
+            {
+              echoCancellation: flag('cancel echo'),
+              noiseSuppression: flag('suppress noise'),
+              autoGainControl: flag('control the gain'),
+            },
+            worded('has an unknown field; use echoCancellation, noiseSuppression or autoGainControl'),
+          ),
+        ),
+      ),
+      withoutDevice: flag('log in without pairing a phone'),
+      disableIntegratedAutoLogout: flag('keep the agent logged in when the page that hosts UCS closes'),
+      debounceRequests: flag('wait 500 ms before call-history queries'),
+    },
+    worded(
+      (issue) =>
+        `has a field UCS does not document (${quote(String(issue.expected ?? issue.input))}); the documented ones are lang, autologout, identifyURL, identifyIP, identifyCookie, showDialControl, confirmUnload, notifyWaitingCallers, topMenuNameContent, showBottomMenu, audioInputConstraints, withoutDevice, disableIntegratedAutoLogout and debounceRequests`,
+    ),
+  ),
+);
+
+/** The documented ringtones (`selectRingingSound`). */
+export const RINGING_SOUNDS = ['default', 'christmas', 'lovingYou', 'quest', 'rush'] as const;
 
 const settingsObject = objectWith(
   {
@@ -116,6 +207,53 @@ const settingsObject = objectWith(
       v.boolean(worded('is not true or false; write true to run UCS without its own screen (the default)')),
       true,
     ),
+    /** Ask the agent to confirm the paired phone before the session starts (the document's confirmDevice). */
+    confirmDevice: v.optional(
+      v.boolean(worded('is not true or false; write true to confirm the phone')),
+      false,
+    ),
+    /** Ask for the call's account code (call reason) after each call (the document's autoOpenAccountCode). */
+    autoOpenAccountCode: v.optional(
+      v.boolean(worded('is not true or false; write false to stop asking for account codes after calls')),
+      true,
+    ),
+    /** The outgoing queue `dial` uses: a queue ID, "directCall" (none) or "undefined" (UCS decides). */
+    dialQueue: v.optional(
+      v.union(
+        [v.pipe(v.number(), v.integer(), v.minValue(0)), v.picklist(['directCall', 'undefined'])],
+        worded(
+          'is not a queue; write a queue ID such as 12, "directCall" (no queue) or "undefined" (UCS decides)',
+        ),
+      ),
+    ),
+    /** The phone line ID `dial` uses. */
+    dialLine: v.optional(
+      v.pipe(
+        v.number(worded('is not a number; write the line ID without quotes, e.g. 101')),
+        v.integer(worded('is not a whole number; write a line ID such as 101')),
+        v.minValue(0, worded('is not a line ID; write one such as 101')),
+      ),
+    ),
+    /** The softphone ringtone chosen after login. */
+    ringingSound: v.optional(choiceSchema(RINGING_SOUNDS, 'a UCS ringtone')),
+    /** Overrides of `window.ucsOperator.api` sub-objects (the WebSocket proxy, recording, ...). */
+    endpoints: v.optional(
+      v.pipe(
+        plainObject('write e.g. { "ws": { "path": "/ws" } }'),
+        v.strictObject(
+          {
+            ws: v.optional(endpointSchema),
+            recording: v.optional(endpointSchema),
+            report: v.optional(endpointSchema),
+            email: v.optional(endpointSchema),
+            template: v.optional(endpointSchema),
+          },
+          worded('has an unknown endpoint; use ws, recording, report, email or template'),
+        ),
+      ),
+    ),
+    /** Documented startup parameters passed to the bundle as they are. */
+    bundleOptions: v.optional(bundleOptionsSchema),
   },
   {
     hostname: `add the UCS server, e.g. "hostname": ${HOST_EXAMPLE}`,
@@ -187,8 +325,8 @@ export function serverOrigin(settings: UcsSettings): string {
   return `${scheme}://${settings.hostname}${port}`;
 }
 
-/** The bundle's URL (`origin + path + bundle`), what the sandbox page loads. */
+/** The bundle's URL, what the sandbox page loads: `origin + path + "operator/" + bundle`, as the document's script tag. */
 export function bundleUrl(settings: UcsSettings): string {
   const path = settings.path.endsWith('/') ? settings.path : `${settings.path}/`;
-  return `${serverOrigin(settings)}${path}${settings.bundle}`;
+  return `${serverOrigin(settings)}${path}operator/${settings.bundle}`;
 }

@@ -55,6 +55,7 @@ function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice') {
     },
   };
   const frames: FrameHost = {
+    sandboxPage: 'chrome-extension://test/src/sandbox/index.html',
     open: vi.fn(async (spec: FrameSpec) => {
       seen.frameKeys.push(spec.key);
       return {

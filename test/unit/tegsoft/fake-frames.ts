@@ -31,6 +31,7 @@ export function fakeFrames() {
     },
   };
   const host: FrameHost = {
+    sandboxPage: 'chrome-extension://test/src/sandbox/index.html',
     open: async (spec) => {
       specs.push(spec);
       opened += 1;

@@ -29,13 +29,15 @@ describe('UCS settings', () => {
       ssoToken: 'abc',
       provider: 'Softbar',
       headless: true,
+      confirmDevice: false,
+      autoOpenAccountCode: true,
     });
   });
 
   it('builds the bundle URL, leaving the default port out', () => {
     const base = { username: 'a', password: 'p' };
     expect(bundleUrl(valid({ ...base, hostname: 'ucs.example.com' }))).toBe(
-      'https://ucs.example.com/operator-v4.0.0.js',
+      'https://ucs.example.com/operator/operator-v4.0.0.js',
     );
     expect(
       bundleUrl(
@@ -48,7 +50,7 @@ describe('UCS settings', () => {
           bundle: 'operator-v4.1.js',
         }),
       ),
-    ).toBe('http://127.0.0.1:8080/ucs/operator-v4.1.js');
+    ).toBe('http://127.0.0.1:8080/ucs/operator/operator-v4.1.js');
   });
 
   it('wants exactly one login method', () => {

@@ -25,6 +25,9 @@ export const FULL_CAPS: Capabilities = {
   video: false,
   switchLine: false,
   vendorScreen: false,
+  queues: false,
+  pairing: false,
+  accountCodes: false,
 };
 
 export function makeCall(overrides: Partial<Call> = {}): Call {
@@ -58,6 +61,7 @@ export function makeState(overrides: Partial<HubState> = {}): HubState {
     recent: [],
     notices: [],
     wrapUp: [],
+    desk: { queues: [], accountCodes: [] },
     ...overrides,
   };
 }

@@ -36,7 +36,7 @@ function setup(extra: Record<string, unknown> = {}, store = new Map<string, unkn
     now: () => Date.now(),
     log: (level, message, detail?: unknown) =>
       logs.push({ level, message, ...(detail === undefined ? {} : { detail }) }),
-    frames: { open: async () => Promise.reject(new Error('no frames')) },
+    frames: { sandboxPage: '', open: async () => Promise.reject(new Error('no frames')) },
   };
   const adapter = new XcallyAdapter(settings(extra), ctx, { socket: sockets.factory, fetch: phonebar.fetch });
   const events: VendorEvent[] = [];
