@@ -151,17 +151,19 @@ export class Hub {
     if (command instanceof Error) throw command;
     const adapter = this.adapter;
     if (!adapter) throw new Error('No contact-center profile is active: choose one in the options page.');
-    if (!isCommandSupported(command, this.state.capabilities)) {
-      throw new Error(`${COMMAND_LABELS[command.type]} is not supported by ${this.state.session.label}.`);
-    }
+    const unsupported = () =>
+      new Error(`${COMMAND_LABELS[command.type]} is not supported by ${this.state.session.label}.`);
     // Skipping an account code is the bar's own business: the vendor has nothing to hear.
     if (command.type === 'skipAccountCode') {
+      if (!this.state.capabilities.accountCodes) throw unsupported();
       this.dispatch({ type: 'accountCodeSettled', id: command.requestId, at: this.deps.now() });
       return;
     }
     if (this.state.connection.status !== 'connected' && !CONNECTING_COMMANDS.includes(command.type)) {
-      throw new Error(`${this.state.session.label} is not connected right now; try again in a moment.`);
+      const why = this.state.connection.message ? ` (${this.state.connection.message})` : '';
+      throw new Error(`${this.state.session.label} is not connected right now${why}; try again in a moment.`);
     }
+    if (!isCommandSupported(command, this.state.capabilities)) throw unsupported();
     await adapter.execute(this.toVendorCommand(command));
   }
 

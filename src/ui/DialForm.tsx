@@ -1,8 +1,10 @@
 import type { RefObject } from 'preact';
 import { useId, useState } from 'preact/hooks';
+import type { QueueMembership } from '../core/desk';
 import { normalizeDialString } from '../core/phone/dial-string';
 import { runCommand } from './actions';
 import { DialPad } from './DialPad';
+import { DialQueueSelect } from './DialQueueSelect';
 import { Icon } from './icons';
 import { trustedSubmit } from './trusted-submit';
 
@@ -15,7 +17,11 @@ interface Props {
   readonly inputRef?: RefObject<HTMLInputElement | null>;
   /** The hub accepted the number. */
   readonly onDialed?: () => void;
+  /** The desk's queues; its outbound ones (campaigns) are offered under "Dial via". */
+  readonly queues?: readonly QueueMembership[];
 }
+
+const NO_QUEUES: readonly QueueMembership[] = [];
 
 /** Why a dial string was refused, in words an agent can act on; undefined when it is dialable. */
 export function dialProblem(input: string): string | undefined {
@@ -24,16 +30,20 @@ export function dialProblem(input: string): string | undefined {
 }
 
 /** "Number to dial" field, keypad and the page's only "Dial" button; Enter in the field dials too. */
-export function DialForm({ value, onValueChange, inputRef, onDialed }: Props) {
+export function DialForm({ value, onValueChange, inputRef, onDialed, queues = NO_QUEUES }: Props) {
   const id = useId();
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [via, setVia] = useState('');
+  const outbound = queues.filter((queue) => queue.direction === 'outbound');
+  // A campaign that left the desk since it was chosen falls back to a direct call.
+  const queueId = outbound.some((queue) => queue.id === via) ? via : '';
 
   const dial = async () => {
     const found = dialProblem(value);
     setProblem(found);
     const number = normalizeDialString(value);
     if (found || !number) return;
-    if (await runCommand({ type: 'dial', number })) {
+    if (await runCommand(queueId ? { type: 'dial', number, queueId } : { type: 'dial', number })) {
       onValueChange('');
       onDialed?.();
     }
@@ -84,6 +94,7 @@ export function DialForm({ value, onValueChange, inputRef, onDialed }: Props) {
           {problem}
         </p>
       )}
+      {outbound.length > 0 && <DialQueueSelect queues={outbound} value={queueId} onChange={setVia} />}
       <DialPad label="Dial pad" onPress={(key) => edit(value + key)} />
     </form>
   );

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { focusedCall, type HubState } from '../core/hub-state';
+import { AccountCodePanel } from './AccountCodePanel';
 import { ActionError } from './ActionError';
 import { AgentStateSelect } from './AgentStateSelect';
 import { CallPanel, type CallPanelName } from './CallPanel';
@@ -8,8 +9,12 @@ import { DialForm } from './DialForm';
 import { Icon } from './icons';
 import { Notices } from './Notices';
 import { OtherCalls } from './OtherCalls';
+import { PairedPhone } from './PairedPhone';
+import { PairingPanel } from './PairingPanel';
+import { QueueList } from './QueueList';
 import { RecentCalls } from './RecentCalls';
 import { VendorScreenButton } from './VendorScreenButton';
+import { WaitingBadge } from './WaitingBadge';
 
 interface Props {
   /** The hub's live state. */
@@ -24,6 +29,9 @@ interface Props {
  * Everything the bar and the popup share: connection, agent state, notices, the focused call, other
  * calls and dialing. Panels that contain digit keys (dial pad, touch tones) are never open together, so
  * each digit names one button on the page.
+ *
+ * The desk (UCS: phone pairing, queues, waiting callers, account codes) adds rows only where the vendor
+ * reports them; for other vendors the layout is exactly as without it.
  */
 export function Softphone({ state, linked, showRecent = false }: Props) {
   const caps = state.capabilities;
@@ -74,13 +82,29 @@ export function Softphone({ state, linked, showRecent = false }: Props) {
 
   const ringing = call?.state === 'ringing' && call.direction === 'inbound' ? call : undefined;
 
+  const desk = state.desk;
+  const pairing = caps.pairing ? desk.pairing : undefined;
+  const device = pairing ? undefined : desk.device;
+  const showQueues = caps.queues && desk.queues.length > 0;
+  const accountCodes = caps.accountCodes ? desk.accountCodes : [];
+
   return (
     <div class="sb-phone" ref={root}>
       <div class="sb-conn-row">
         <ConnectionLine session={state.session} connection={state.connection} linked={linked} />
         {caps.vendorScreen && <VendorScreenButton label={state.session.label} />}
       </div>
-      <AgentStateSelect agent={state.agent} caps={caps} />
+      {pairing && <PairingPanel pairing={pairing} />}
+      <div class="sb-agent-row">
+        <AgentStateSelect agent={state.agent} caps={caps} />
+        {desk.waitingCallers !== undefined && <WaitingBadge count={desk.waitingCallers} />}
+      </div>
+      {(device || showQueues) && (
+        <div class="sb-desk">
+          {device && <PairedPhone device={device} canChange={caps.pairing} busy={busy} />}
+          {showQueues && <QueueList queues={desk.queues} />}
+        </div>
+      )}
       <Notices notices={state.notices} />
       <ActionError />
       {/* No number or name here: they are on screen in the call panel, and text is searched by content. */}
@@ -93,6 +117,7 @@ export function Softphone({ state, linked, showRecent = false }: Props) {
         !caps.dial && <p class="sb-empty">No calls right now.</p>
       )}
       <OtherCalls calls={others} caps={caps} />
+      {accountCodes.length > 0 && <AccountCodePanel requests={accountCodes} compact={!!ringing} />}
       {caps.dial && busy && (
         <button
           type="button"
@@ -129,6 +154,7 @@ export function Softphone({ state, linked, showRecent = false }: Props) {
             onValueChange={setDialValue}
             inputRef={dialInput}
             onDialed={() => setFocusCall(true)}
+            queues={desk.queues}
           />
         </section>
       )}

@@ -1,6 +1,7 @@
 import type { VendorDefinition } from './contract';
 import { demoVendor } from './demo';
 import { tegsoftVendor } from './tegsoft';
+import { ucsVendor } from './ucs';
 import { xcallyVendor } from './xcally';
 
 /** Every vendor this build can connect. A new vendor is one folder and one line here. */
@@ -8,6 +9,7 @@ export const vendorDefinitions: readonly VendorDefinition[] = [
   demoVendor as VendorDefinition,
   tegsoftVendor as VendorDefinition,
   xcallyVendor as VendorDefinition,
+  ucsVendor as VendorDefinition,
 ];
 
 export function findVendor(id: string): VendorDefinition | undefined {

@@ -1,5 +1,5 @@
 import type { SettingsField } from '../settings-form';
-import { DEFAULT_BUNDLE, DEFAULT_PROVIDER } from './settings';
+import { DEFAULT_BUNDLE, DEFAULT_PROVIDER, RINGING_SOUNDS } from './settings';
 
 /** How the options page asks for a UCS profile's settings. */
 export const ucsSettingsForm: readonly SettingsField[] = [
@@ -76,5 +76,49 @@ export const ucsSettingsForm: readonly SettingsField[] = [
     label: 'Headless',
     type: 'boolean',
     help: "Run UCS without its own screen (default on): the bar is the agent's UI.",
+  },
+  {
+    key: 'confirmDevice',
+    label: 'Confirm the phone',
+    type: 'boolean',
+    help: 'Ask the agent to confirm the paired phone before the session starts (default off).',
+  },
+  {
+    key: 'autoOpenAccountCode',
+    label: 'Ask for account codes',
+    type: 'boolean',
+    help: "After each answered call, ask for its account code from the server's call reasons (default on).",
+  },
+  {
+    key: 'dialQueue',
+    label: 'Dial queue',
+    type: 'text',
+    placeholder: 'directCall',
+    help: 'Outgoing queue for click-to-dial: a queue ID, "directCall" (none) or "undefined" (UCS decides). Default: not sent.',
+  },
+  {
+    key: 'dialLine',
+    label: 'Dial line',
+    type: 'number',
+    help: 'Phone line ID to dial from; default: not sent.',
+  },
+  {
+    key: 'ringingSound',
+    label: 'Ringtone',
+    type: 'select',
+    options: RINGING_SOUNDS.map((sound) => ({ value: sound, label: sound })),
+    help: "The softphone's ringtone, set after login; default: UCS's own choice.",
+  },
+  {
+    key: 'endpoints',
+    label: 'Endpoints',
+    type: 'json',
+    help: 'Overrides of the api sub-objects, e.g. { "ws": { "path": "/ws" } } (ws, recording, report, email, template).',
+  },
+  {
+    key: 'bundleOptions',
+    label: 'Agent bar options',
+    type: 'json',
+    help: 'Documented startup parameters passed as they are, e.g. { "lang": "cs", "notifyWaitingCallers": true }.',
   },
 ];

@@ -220,7 +220,12 @@ const settingsObject = objectWith(
     /** The outgoing queue `dial` uses: a queue ID, "directCall" (none) or "undefined" (UCS decides). */
     dialQueue: v.optional(
       v.union(
-        [v.pipe(v.number(), v.integer(), v.minValue(0)), v.picklist(['directCall', 'undefined'])],
+        [
+          v.pipe(v.number(), v.integer(), v.minValue(0)),
+          v.picklist(['directCall', 'undefined']),
+          // Policies carry undeclared values as text: a queue ID may come as "12".
+          v.pipe(v.string(), v.regex(/^\d{1,9}$/), v.transform(Number)),
+        ],
         worded(
           'is not a queue; write a queue ID such as 12, "directCall" (no queue) or "undefined" (UCS decides)',
         ),

@@ -112,6 +112,41 @@ describe('hub', () => {
     );
   });
 
+  it('takes pairing commands while connecting, says why others wait, and skips account codes itself', async () => {
+    const executed: string[] = [];
+    const definition: VendorDefinition = {
+      id: 'ucs',
+      label: 'Pairing',
+      settingsSchema: v.object({}),
+      create: (): VendorAdapter => ({
+        id: 'ucs',
+        capabilities: { ...NO_CAPABILITIES, dial: true, pairing: true, accountCodes: true },
+        connect: () => new Promise<void>(() => {}),
+        execute: async (command) => void executed.push(command.type),
+        onEvent: () => () => {},
+        dispose: async () => {},
+      }),
+    };
+    const hub = new Hub({ vendors: [definition], sessionStore: memory(), now: Date.now, log: () => {} });
+    void hub.applyConfig(config('ucs'));
+    await vi.waitFor(() => expect(hub.activeAdapter).toBeDefined());
+    hub.dispatch({ type: 'connection', status: 'connecting', message: 'Choose your phone in the bar.', at: 1 });
+    await expect(hub.execute({ type: 'dial', number: '123' })).rejects.toThrow(
+      'Profile one is not connected right now (Choose your phone in the bar.); try again in a moment.',
+    );
+    await hub.execute({ type: 'pairPhone', identifier: 'pc101' });
+    await hub.execute({ type: 'confirmPhone' });
+    expect(executed).toEqual(['pairPhone', 'confirmPhone']);
+    hub.dispatch({
+      type: 'accountCodeAsked',
+      request: { id: 'u1', remoteNumber: '1', endedAt: 1, reasons: [{ id: 'A', label: 'A' }] },
+      at: 2,
+    });
+    await hub.execute({ type: 'skipAccountCode', requestId: 'u1' });
+    expect(hub.current.desk.accountCodes).toEqual([]);
+    expect(executed).toEqual(['pairPhone', 'confirmPhone']);
+  });
+
   it('keeps the session when the configuration changes elsewhere, and restarts it when the profile changes', async () => {
     const store = memory();
     const hub = new Hub({

@@ -382,3 +382,34 @@ describe('the bar frame', () => {
     expect(replaced.frame).toBeUndefined();
   });
 });
+
+describe('the agent desk', () => {
+  const queue = { id: '1', name: 'Podpora', direction: 'inbound' as const, active: true };
+  const request = (id: string) => ({
+    id,
+    remoteNumber: '602123456',
+    endedAt: T0,
+    reasons: [{ id: 'SALE', label: 'Prodej' }],
+  });
+
+  it('replaces the parts a desk event names and clears those given as null', () => {
+    const { state } = run([
+      { type: 'desk', queues: [queue], waitingCallers: 3, device: { identifier: 'pc1', label: 'Linka' } },
+      { type: 'desk', pairing: { kind: 'choose', devices: [] } },
+      { type: 'desk', waitingCallers: null, pairing: null },
+    ]);
+    expect(state.desk).toEqual({ queues: [queue], device: { identifier: 'pc1', label: 'Linka' }, accountCodes: [] });
+  });
+
+  it('keeps account-code requests newest first, once per call, at most five, until settled', () => {
+    const events: EventBody[] = ['a', 'b', 'c', 'd', 'e', 'f', 'b'].map((id) => ({
+      type: 'accountCodeAsked',
+      request: request(id),
+    }));
+    const { state } = run(events);
+    expect(state.desk.accountCodes.map((each) => each.id)).toEqual(['b', 'f', 'e', 'd', 'c']);
+    const settled = reduce(state, { type: 'accountCodeSettled', id: 'f', at: T0 }, { warn: vi.fn() });
+    expect(settled.desk.accountCodes.map((each) => each.id)).toEqual(['b', 'e', 'd', 'c']);
+    expect(reduce(settled, { type: 'accountCodeSettled', id: 'zz', at: T0 }, { warn: vi.fn() })).toBe(settled);
+  });
+});

@@ -91,6 +91,39 @@ describe('UCS settings', () => {
     expect(found['settings.username']).toContain("add the agent's UCS user name");
   });
 
+  it('takes the dial queue and line, the ringtone, endpoint overrides and documented bundle options', () => {
+    const base = { hostname: 'ucs.example.com', username: 'a', ssoToken: 't' };
+    const full = valid({
+      ...base,
+      dialQueue: '12',
+      dialLine: 101,
+      ringingSound: 'quest',
+      endpoints: { ws: { path: '/ws', port: 8443 } },
+      bundleOptions: {
+        lang: 'cs',
+        notifyWaitingCallers: true,
+        audioInputConstraints: { echoCancellation: false },
+      },
+    });
+    expect(full).toMatchObject({ dialQueue: 12, dialLine: 101, ringingSound: 'quest' });
+    expect(valid({ ...base, dialQueue: 'directCall' }).dialQueue).toBe('directCall');
+    const found = issues({
+      ...base,
+      dialQueue: 'sales',
+      ringingSound: 'jingle',
+      endpoints: { sip: {} },
+      bundleOptions: { headless: false },
+    });
+    expect(found['settings.dialQueue']).toContain('"directCall" (no queue)');
+    expect(found['settings.ringingSound']).toContain('is not a UCS ringtone');
+    expect(Object.keys(found).some((key) => key.startsWith('settings.endpoints'))).toBe(true);
+    const bundleIssue = Object.entries(found).find(([key]) => key.startsWith('settings.bundleOptions'));
+    expect(bundleIssue?.[1]).toContain('the documented ones are lang');
+    expect(issues({ ...base, endpoints: { ws: { path: 'ws' } } })['settings.endpoints.ws.path']).toContain(
+      'starting with "/"',
+    );
+  });
+
   it('offers a form field for every setting, warning about a kept secret', () => {
     const keys = ucsSettingsForm.map((field) => field.key);
     expect(keys).toEqual([
@@ -106,9 +139,28 @@ describe('UCS settings', () => {
       'provider',
       'identifier',
       'headless',
+      'confirmDevice',
+      'autoOpenAccountCode',
+      'dialQueue',
+      'dialLine',
+      'ringingSound',
+      'endpoints',
+      'bundleOptions',
     ]);
     expect(ucsSettingsForm.find((field) => field.key === 'ssoSecret')?.warning).toMatch(
       /a secret kept in the browser is weaker than a token/i,
     );
+  });
+});
+
+describe('README UCS example', () => {
+  it('validates as written', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('#### UCS'), readme.indexOf('### Enterprise policy'));
+    const block = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+    const profile = JSON.parse(block ?? '{}') as { vendor: string; settings: Record<string, unknown> };
+    expect(profile.vendor).toBe('ucs');
+    expect(valid(profile.settings)).toMatchObject({ identifier: 'pc101', headless: true });
   });
 });

@@ -1,5 +1,6 @@
 import type { Call } from '../../../src/core/call';
 import type { Capabilities } from '../../../src/core/capabilities';
+import type { AccountCodeRequest, AgentDesk, QueueMembership } from '../../../src/core/desk';
 import type { HubState } from '../../../src/core/hub-state';
 import { formatForDisplay } from '../../../src/core/phone/number';
 
@@ -62,6 +63,30 @@ export function makeState(overrides: Partial<HubState> = {}): HubState {
     notices: [],
     wrapUp: [],
     desk: { queues: [], accountCodes: [] },
+    ...overrides,
+  };
+}
+
+/** A vendor with a desk (UCS): queues, phone pairing and account codes on top of FULL_CAPS. */
+export const DESK_CAPS: Capabilities = { ...FULL_CAPS, queues: true, pairing: true, accountCodes: true };
+
+export function makeDesk(overrides: Partial<AgentDesk> = {}): AgentDesk {
+  return { queues: [], accountCodes: [], ...overrides };
+}
+
+export function makeQueue(overrides: Partial<QueueMembership> = {}): QueueMembership {
+  return { id: '7', name: 'Support', direction: 'inbound', active: true, ...overrides };
+}
+
+export function makeAccountCodeRequest(overrides: Partial<AccountCodeRequest> = {}): AccountCodeRequest {
+  return {
+    id: 'u-1',
+    remoteNumber: '+442079460958',
+    endedAt: NOW - 5_000,
+    reasons: [
+      { id: 'sales', label: 'Sales' },
+      { id: 'support', label: 'Support' },
+    ],
     ...overrides,
   };
 }

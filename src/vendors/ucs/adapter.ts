@@ -1,0 +1,674 @@
+import type { StateReason } from '../../core/agent-state';
+import { backoffDelay } from '../../core/backoff';
+import type { Capabilities } from '../../core/capabilities';
+import { COMMAND_LABELS, type VendorCommand } from '../../core/commands';
+import type { PhoneChoice, QueueMembership } from '../../core/desk';
+import type { VendorEvent } from '../../core/vendor-events';
+import type { AdapterContext, VendorAdapter } from '../contract';
+import type { FrameChannel } from '../frame-host';
+import { isObject } from '../shared/is-object';
+import { agentStateOf } from './agent-status';
+import { bundleConfig } from './bundle-config';
+import { callbackEvents } from './callbacks';
+import { ucsCapabilities } from './capabilities';
+import { type MethodStep, planFor } from './command-plan';
+import { Confirmations } from './confirmations';
+import { phoneOf, phonesOf, queuesOf, reasonsOf } from './desk-info';
+import {
+  CHOOSE_PHONE,
+  CLOSED,
+  CONFIRM_PHONE,
+  LOADING,
+  loggingIn,
+  loginRefused,
+  lost,
+  NOT_CONNECTED,
+  notLoaded,
+  notReady,
+  RELOADED,
+  SCREEN_DURING_CALL,
+  unconfirmed,
+} from './messages';
+import { allowedIn, type UcsPhase, wrongPhaseMessage } from './methods';
+import { createSandboxClient, type SandboxClient } from './sandbox-client';
+import { bundleUrl, loginOf, type UcsSettings } from './settings';
+import { makeSsoToken, ssoTimestamp } from './sso';
+import { accountCodeRequest, isCallCallback, type SavedCalls, UcsTracker } from './tracker';
+
+const FRAME_KEY = 'ucs';
+const STORE_KEY = 'calls';
+
+/** How long things may take; tests shorten them. */
+export interface UcsTiming {
+  /** From loading the bundle to READY, not counting the agent choosing a phone (ms). */
+  readonly readyMs: number;
+  /** For the callback that confirms a method (ms). */
+  readonly confirmMs: number;
+  /** For a refusal of a method UCS confirms with no callback (ms). */
+  readonly graceMs: number;
+  /** First wait before the adapter checks on a bundle that lost its server (doubles up to `recoverMaxMs`). */
+  readonly recoverBaseMs: number;
+  readonly recoverMaxMs: number;
+}
+
+export const DEFAULT_UCS_TIMING: UcsTiming = {
+  readyMs: 30_000,
+  confirmMs: 8_000,
+  graceMs: 700,
+  recoverBaseMs: 5_000,
+  recoverMaxMs: 60_000,
+};
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A wait for READY: settled by onReady, a login error, a load error, the timeout or the hub's abort. */
+interface ReadyWait {
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Drives the UCS agent bar bundle headless. The bundle is remote code, so it runs in Softbar's sandboxed
+ * page inside the offscreen document (see src/sandbox); the adapter talks to it through the sandbox
+ * client: it answers onCredentials with `sso` or `login`, pairs the phone (from the settings or the
+ * agent's choice in the bar), and turns the documented callbacks into the bar's events.
+ */
+export class UcsAdapter implements VendorAdapter {
+  readonly id = 'ucs' as const;
+  capabilities: Capabilities;
+  private readonly listeners = new Set<(event: VendorEvent) => void>();
+  private readonly timing: UcsTiming;
+  private readonly confirmations: Confirmations;
+  private tracker: UcsTracker | undefined;
+  private channel: FrameChannel | undefined;
+  private client: SandboxClient | undefined;
+  private opening: Promise<void> | undefined;
+  private unsubscribe: (() => void)[] = [];
+  private phase: UcsPhase = 'UNKNOWN';
+  private status: 'new' | 'connecting' | 'connected' | 'reconnecting' = 'new';
+  private disposed = false;
+  private readyWait: ReadyWait | undefined;
+  private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  private recoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private recoverAttempt = 0;
+  // The bundle spoke since it was loaded (a silent one is loaded again on the next connect).
+  private heard = false;
+  private loginFailed = false;
+  // The agent asked for another phone, or the configured identifier was refused: the bar asks.
+  private choosingPhone = false;
+  private identifierRefused = false;
+  private probing = false;
+  private ringingSoundSet = false;
+  private auxReasons: StateReason[] = [];
+  private callReasons: StateReason[] = [];
+  private queues: QueueMembership[] = [];
+  // The phones UCS offered last (the bar asks again with them after a refused choice).
+  private phones: PhoneChoice[] = [];
+  // Errors already shown since the last READY: a bundle retrying every few seconds says the same again.
+  private readonly shownErrors = new Set<string>();
+  private holdMethod: 'tribute' | 'hold' = 'tribute';
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly settings: UcsSettings,
+    private readonly ctx: AdapterContext,
+    timing: Partial<UcsTiming> = {},
+  ) {
+    this.timing = { ...DEFAULT_UCS_TIMING, ...timing };
+    this.capabilities = ucsCapabilities(settings);
+    this.confirmations = new Confirmations(this.timing, (step) =>
+      unconfirmed(step.method, Math.round(this.timing.confirmMs / 1000)),
+    );
+  }
+
+  async connect(signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    if (this.disposed) throw new Error(CLOSED);
+    if (this.status === 'new') this.connection('connecting', LOADING);
+    this.tracker ??= new UcsTracker(await this.ctx.store.get<SavedCalls>(STORE_KEY));
+    signal.throwIfAborted();
+    if (this.phase === 'READY') return;
+    const ready = this.waitForReady(signal);
+    try {
+      // A page that never spoke since it was loaded (its server was down) is loaded afresh.
+      if (this.channel && !this.heard) await this.closeFrame();
+      await this.open();
+      if (this.phase === 'CREDENTIALS' && this.loginFailed) void this.login();
+    } catch (error) {
+      this.failReady(error instanceof Error ? error : new Error(String(error)));
+    }
+    await ready;
+  }
+
+  async execute(command: VendorCommand): Promise<void> {
+    if (this.disposed || !this.client) throw new Error(NOT_CONNECTED);
+    const tracker = this.tracker;
+    if (!tracker) throw new Error(NOT_CONNECTED);
+    if ('vendorCallId' in command && !tracker.isLive(command.vendorCallId))
+      throw new Error('That call has already ended.');
+    const steps = planFor(command, {
+      settings: this.settings,
+      auxReasons: this.auxReasons,
+      muted: (id) => tracker.muted(id),
+      consultLeg: (id) => tracker.consultLeg(id),
+      holdMethod: this.holdMethod,
+    });
+    const what = COMMAND_LABELS[command.type];
+    for (const step of steps) {
+      if (!allowedIn(step.method, this.phase))
+        throw new Error(wrongPhaseMessage(what, step.method, this.phase));
+    }
+    if (command.type === 'changePhone') this.choosingPhone = true;
+    if (command.type === 'blindTransfer' || command.type === 'attendedTransfer') {
+      const kind = command.type === 'blindTransfer' ? 'blind' : 'attended';
+      tracker.startTransfer(command.vendorCallId, kind, command.target);
+      this.emit({
+        type: 'transferStarted',
+        vendorCallId: command.vendorCallId,
+        kind,
+        target: command.target,
+        at: this.ctx.now(),
+      });
+    }
+    if (command.type === 'cancelTransfer') tracker.cancelling(command.vendorCallId);
+    try {
+      for (const step of steps) await this.run(step);
+    } catch (error) {
+      if (command.type === 'blindTransfer' || command.type === 'attendedTransfer') {
+        tracker.dropTransfer(command.vendorCallId);
+        this.emit({
+          type: 'transferFailed',
+          vendorCallId: command.vendorCallId,
+          message: messageOf(error),
+          at: this.ctx.now(),
+        });
+      }
+      if (command.type === 'pairPhone') this.askForPhone(this.phones, messageOf(error));
+      throw error;
+    }
+    if (command.type === 'setAccountCode')
+      this.emit({ type: 'accountCodeSettled', id: command.requestId, at: this.ctx.now() });
+    this.save();
+  }
+
+  onEvent(listener: (event: VendorEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async openScreen(): Promise<void> {
+    if ((this.tracker?.liveIds().length ?? 0) > 0) throw new Error(SCREEN_DURING_CALL);
+    await this.open();
+    await this.channel?.showScreen();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    clearTimeout(this.readyTimer);
+    clearTimeout(this.recoverTimer);
+    this.endReadyWait()?.reject(new Error(CLOSED));
+    this.confirmations.failAll(CLOSED);
+    const channel = this.detach();
+    this.listeners.clear();
+    await this.saving;
+    // Kept loaded for a while: the next adapter with the same settings re-attaches to the logged-in bundle.
+    channel?.release();
+  }
+
+  // ---- the sandboxed page ----
+
+  /** Opens (or re-attaches to) the sandbox frame once; later calls reuse it. */
+  private open(): Promise<void> {
+    this.opening ??= this.ctx.frames
+      .open({
+        key: FRAME_KEY,
+        url: this.ctx.frames.sandboxPage,
+        origin: 'null',
+        sandboxed: true,
+        allow: 'microphone; autoplay',
+        screen: { title: `UCS – ${this.settings.username}` },
+      })
+      .then(
+        (channel) => {
+          if (this.disposed) {
+            channel.release();
+            throw new Error(CLOSED);
+          }
+          this.channel = channel;
+          this.heard = false;
+          const client = createSandboxClient(channel, {
+            callback: (name, args) => this.callback(name, args),
+            loadError: (message) => this.loadFailed(message),
+          });
+          this.client = client;
+          this.unsubscribe = [() => client.dispose(CLOSED), channel.onLoad(() => void this.attach(client))];
+        },
+        (error: unknown) => {
+          this.opening = undefined;
+          throw error;
+        },
+      );
+    return this.opening;
+  }
+
+  private detach(): FrameChannel | undefined {
+    for (const stop of this.unsubscribe) stop();
+    this.unsubscribe = [];
+    const channel = this.channel;
+    this.channel = undefined;
+    this.client = undefined;
+    this.opening = undefined;
+    this.phase = 'UNKNOWN';
+    return channel;
+  }
+
+  private async closeFrame(): Promise<void> {
+    this.confirmations.failAll('The UCS agent bar was loaded again.');
+    await this.detach()?.close();
+  }
+
+  /**
+   * The page (re)loaded, or the adapter re-attached to a running one: a page that has the bundle
+   * answers `state()`. READY: the session goes on as it is (a live call included); loaded but not READY:
+   * it is loaded afresh (no call can be up before READY); no bundle yet: it is loaded.
+   */
+  private async attach(client: SandboxClient): Promise<void> {
+    if (this.disposed || client !== this.client) return;
+    this.probing = true;
+    let state: unknown;
+    let loaded = true;
+    try {
+      state = await client.call('state', [], 5_000);
+    } catch (error) {
+      loaded = !/not available/.test(messageOf(error));
+    } finally {
+      this.probing = false;
+    }
+    if (this.disposed || client !== this.client) return;
+    if (!loaded) {
+      this.phase = 'UNKNOWN';
+      // The page was loaded again under a running session (its host was recreated): the bar says so.
+      if (this.status === 'connected') this.connection('reconnecting', RELOADED);
+      client.load(bundleUrl(this.settings), bundleConfig(this.settings));
+      return;
+    }
+    if (isObject(state) && typeof state.status === 'string') {
+      this.heard = true;
+      this.ready(state);
+      return;
+    }
+    this.ctx.log('info', 'UCS: re-attached to an agent bar that is not ready; loading it again');
+    await this.closeFrame();
+    await this.open().catch((error: unknown) => this.failReady(error as Error));
+  }
+
+  private loadFailed(message: string): void {
+    const error = new Error(notLoaded(bundleUrl(this.settings), message));
+    this.ctx.log('warn', 'UCS: the bundle did not load', message);
+    void this.closeFrame();
+    if (!this.failReady(error)) this.lostConnection(error.message);
+  }
+
+  /** Calls one method and waits for its outcome. */
+  private async run(step: MethodStep): Promise<void> {
+    const client = this.client;
+    if (!client) throw new Error(NOT_CONNECTED);
+    const outcome = this.confirmations.expect(step);
+    try {
+      await client.call(step.method, step.args);
+    } catch (error) {
+      this.confirmations.cancel(step);
+      // The Czech original calls hold `hold`: a bundle without `tribute` gets that.
+      if (step.method === 'tribute' && /not available/.test(messageOf(error))) {
+        this.holdMethod = 'hold';
+        return this.run({ ...step, method: 'hold' });
+      }
+      throw error;
+    }
+    await outcome;
+  }
+
+  // ---- callbacks ----
+
+  private callback(name: string, args: readonly unknown[]): void {
+    if (this.disposed) return;
+    this.heard = true;
+    this.confirmations.callback(name, args);
+    const at = this.ctx.now();
+    const first = args[0];
+    switch (name) {
+      case 'onConnect':
+        this.ctx.log('info', `UCS: connected, version ${String(first)}`);
+        return;
+      case 'onCredentials':
+        this.phase = 'CREDENTIALS';
+        void this.login();
+        return;
+      case 'onLoginError':
+        this.loginError(args, at);
+        return;
+      case 'onUser':
+        this.phase = 'IDENTIFY';
+        return;
+      case 'onIdentify':
+        this.phase = 'IDENTIFY';
+        this.identify(first);
+        return;
+      case 'onIdentifier':
+        this.ctx.log('info', `UCS: paired by identifier ${String(first)}`);
+        return;
+      case 'onDevice':
+        this.phase = 'DEVICE';
+        this.device(first);
+        return;
+      case 'onReady':
+        if (isObject(first)) this.ready(first);
+        return;
+      case 'onAgentSuspend':
+      case 'onAgentResume':
+        this.queueService(String(first), name === 'onAgentResume', at);
+        return;
+      case 'onWaitingCallersChange':
+        if (typeof first === 'number') this.emit({ type: 'desk', waitingCallers: first, at });
+        return;
+      case 'onWarning':
+      case 'onError':
+        this.problem(name, String(first ?? ''), args, at);
+        return;
+      case 'onInfo':
+        if (typeof first === 'string' && first.trim() !== '')
+          this.emit({ type: 'notice', level: 'info', text: first, at, raw: { callback: name, args } });
+        return;
+      case 'onDebug':
+        this.ctx.log('debug', `UCS: ${String(first)}`);
+        return;
+    }
+    if (isCallCallback(name) && this.tracker) {
+      for (const event of this.tracker.callback(name, args, at)) this.emit(event);
+      if (this.settings.autoOpenAccountCode) {
+        for (const ended of this.tracker.takeEnded()) {
+          const request = accountCodeRequest(ended, this.callReasons, at);
+          if (request) this.emit(request);
+        }
+      } else this.tracker.takeEnded();
+      this.save();
+      return;
+    }
+    for (const event of callbackEvents(name, args, at, () => false)) this.emit(event);
+  }
+
+  /** onCredentials: the profile's login, made fresh (a token from the secret carries the current time). */
+  private async login(): Promise<void> {
+    if (this.phase !== 'CREDENTIALS' || this.disposed) return;
+    this.connection(
+      this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(),
+      loggingIn(this.settings.username),
+    );
+    const login = loginOf(this.settings);
+    const { username, provider } = this.settings;
+    try {
+      if (login.kind === 'password') {
+        await this.client?.call('login', [username, login.password, false]);
+      } else {
+        const token =
+          login.kind === 'ssoToken'
+            ? login.token
+            : await makeSsoToken(login.secret, username, ssoTimestamp(this.ctx.now()));
+        await this.client?.call('sso', [username, token, provider]);
+      }
+    } catch (error) {
+      this.ctx.log('warn', 'UCS: the login call failed', error);
+    }
+  }
+
+  private loginError(args: readonly unknown[], at: number): void {
+    this.loginFailed = true;
+    for (const event of callbackEvents('onLoginError', args, at, () => false)) this.emit(event);
+    const how = { ssoToken: 'SSO token', ssoSecret: 'SSO secret', password: 'password' }[
+      loginOf(this.settings).kind
+    ];
+    const reason = typeof args[1] === 'string' && args[1] !== '' ? args[1] : 'the login was refused';
+    const error = new Error(loginRefused(this.settings.username, reason, how));
+    if (!this.failReady(error)) {
+      this.connection('reconnecting', error.message);
+      this.scheduleRecovery();
+    }
+  }
+
+  /** onIdentify: the configured phone, else the agent's choice in the bar. */
+  private identify(identifiers: unknown): void {
+    this.emit({ type: 'desk', device: null, at: this.ctx.now() });
+    const identifier = this.settings.identifier;
+    if (identifier !== undefined && !this.choosingPhone && !this.identifierRefused) {
+      const step: MethodStep = {
+        method: 'selectIdentifier',
+        args: [identifier],
+        confirmedBy: (name) => name === 'onDevice',
+      };
+      this.run(step).catch((error: unknown) => {
+        this.identifierRefused = true;
+        this.askForPhone(
+          phonesOf(identifiers),
+          `The PC identifier "${identifier}" of the profile was refused: ${messageOf(error)}`,
+        );
+      });
+      return;
+    }
+    this.askForPhone(phonesOf(identifiers));
+  }
+
+  private askForPhone(devices: PhoneChoice[], message?: string): void {
+    this.phones = devices;
+    this.pauseReadyTimer();
+    this.emit({
+      type: 'desk',
+      pairing: { kind: 'choose', devices, ...(message ? { message } : {}) },
+      at: this.ctx.now(),
+    });
+    this.connection(
+      this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(),
+      message ? `${message} ${CHOOSE_PHONE}` : CHOOSE_PHONE,
+    );
+  }
+
+  private device(raw: unknown): void {
+    const device = phoneOf(raw);
+    const at = this.ctx.now();
+    this.emit({ type: 'desk', device: device ?? null, at });
+    if (!this.settings.confirmDevice) {
+      this.emit({ type: 'desk', pairing: null, at });
+      return;
+    }
+    this.pauseReadyTimer();
+    this.emit({ type: 'desk', pairing: { kind: 'confirm', devices: [], ...(device ? { device } : {}) }, at });
+    this.connection(this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(), CONFIRM_PHONE);
+  }
+
+  /** READY (onReady, or `state()` of a running bundle): the whole picture. */
+  private ready(state: Readonly<Record<string, unknown>>): void {
+    const at = this.ctx.now();
+    this.phase = 'READY';
+    this.loginFailed = false;
+    this.choosingPhone = false;
+    this.shownErrors.clear();
+    clearTimeout(this.recoverTimer);
+    this.recoverAttempt = 0;
+    this.auxReasons = reasonsOf(state.auxReasons);
+    this.callReasons = reasonsOf(state.callReasons);
+    this.queues = queuesOf(state);
+    this.capabilities = ucsCapabilities(this.settings, this.auxReasons);
+    this.emit({ type: 'capabilities', capabilities: this.capabilities, at });
+    const device = phoneOf(state.device);
+    this.emit({
+      type: 'desk',
+      queues: this.queues,
+      waitingCallers: typeof state.waitingCallers === 'number' ? state.waitingCallers : null,
+      device: device ?? null,
+      pairing: null,
+      at,
+    });
+    const agent = agentStateOf(state.status, state.reason);
+    if (this.tracker)
+      this.emit(this.tracker.snapshot(state, agent ? { state: agent.state, reason: agent.reason } : {}, at));
+    this.save();
+    this.connection('connected');
+    this.endReadyWait()?.resolve();
+    if (this.settings.ringingSound && !this.ringingSoundSet) {
+      this.ringingSoundSet = true;
+      this.client
+        ?.call('selectRingingSound', [this.settings.ringingSound])
+        .catch((error: unknown) => this.ctx.log('warn', 'UCS: the ringtone was not set', error));
+    }
+  }
+
+  private queueService(queueId: string, active: boolean, at: number): void {
+    this.queues = this.queues.map((queue) => (queue.id === queueId ? { ...queue, active } : queue));
+    this.emit({ type: 'desk', queues: this.queues, at });
+  }
+
+  /**
+   * onWarning / onError: the refusal of a method the adapter is waiting on goes to that command;
+   * anything else is shown once. An error while READY means the bundle lost its server (the document's
+   * own example): the bar says so and the adapter checks that the bundle comes back.
+   */
+  private problem(name: 'onWarning' | 'onError', text: string, args: readonly unknown[], at: number): void {
+    if (this.probing && text.startsWith('state')) return;
+    if (this.confirmations.refusal(text)) return;
+    if (name === 'onError') {
+      if (this.failReady(new Error(text))) {
+        this.showOnce(name, text, args, at);
+        return;
+      }
+      if (this.phase === 'READY' || this.status === 'connected') {
+        this.phase = 'UNKNOWN';
+        this.connection('reconnecting', lost(text.replace(/\.$/, '')));
+        this.scheduleRecovery();
+      }
+    }
+    this.showOnce(name, text, args, at);
+  }
+
+  private showOnce(name: string, text: string, args: readonly unknown[], at: number): void {
+    const key = `${name}:${text}`;
+    if (this.shownErrors.has(key)) return;
+    this.shownErrors.add(key);
+    for (const event of callbackEvents(name, args, at, () => false)) this.emit(event);
+  }
+
+  private lostConnection(message: string): void {
+    this.phase = 'UNKNOWN';
+    this.connection('reconnecting', message);
+    this.scheduleRecovery();
+  }
+
+  /**
+   * The bundle retries its server by itself; if it is still not READY after the backoff, the adapter
+   * asks it for its state and, when that does not show READY, loads it again.
+   */
+  private scheduleRecovery(): void {
+    clearTimeout(this.recoverTimer);
+    const delay = backoffDelay(this.recoverAttempt++, this.timing.recoverBaseMs, this.timing.recoverMaxMs);
+    this.recoverTimer = setTimeout(() => void this.recover(), delay);
+  }
+
+  private async recover(): Promise<void> {
+    if (this.disposed || this.phase === 'READY') return;
+    // Waiting for the agent (pairing) is not a failure.
+    if (this.phase === 'IDENTIFY' || this.phase === 'DEVICE') return;
+    if (this.phase === 'CREDENTIALS') {
+      await this.login();
+    } else {
+      this.ctx.log('info', 'UCS: the agent bar did not come back; loading it again');
+      await this.closeFrame();
+      await this.open().catch((error: unknown) => this.ctx.log('warn', 'UCS: reopening failed', error));
+    }
+    // ready() clears this timer when the bundle gets there.
+    if (!this.disposed) this.scheduleRecovery();
+  }
+
+  // ---- waiting for READY ----
+
+  private waitForReady(signal: AbortSignal): Promise<void> {
+    this.endReadyWait()?.reject(new Error('A newer connection attempt started.'));
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => this.endReadyWait()?.reject(new Error(CLOSED));
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.readyWait = {
+        resolve: () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        reject: (error) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      this.armReadyTimer();
+    });
+  }
+
+  private armReadyTimer(): void {
+    clearTimeout(this.readyTimer);
+    this.readyTimer = setTimeout(() => {
+      const seconds = Math.round(this.timing.readyMs / 1000);
+      this.endReadyWait()?.reject(new Error(notReady(seconds, this.phaseWords())));
+    }, this.timing.readyMs);
+  }
+
+  private pauseReadyTimer(): void {
+    clearTimeout(this.readyTimer);
+  }
+
+  /** Rejects the pending wait for READY; false when there was none. */
+  private failReady(error: Error): boolean {
+    const wait = this.endReadyWait();
+    wait?.reject(error);
+    return wait !== undefined;
+  }
+
+  /** Takes the pending wait (at most one settles it); undefined when none. */
+  private endReadyWait(): ReadyWait | undefined {
+    const wait = this.readyWait;
+    this.readyWait = undefined;
+    clearTimeout(this.readyTimer);
+    return wait;
+  }
+
+  private phaseWords(): string {
+    switch (this.phase) {
+      case 'CREDENTIALS':
+        return 'logging in';
+      case 'IDENTIFY':
+        return 'pairing the phone';
+      case 'DEVICE':
+        return 'confirming the phone';
+      case 'READY':
+        return 'ready';
+      default:
+        return this.heard ? 'connecting to its server' : 'loading';
+    }
+  }
+
+  // ---- events and memory ----
+
+  private statusWhileWaiting(): 'connecting' | 'reconnecting' {
+    return this.status === 'reconnecting' ? 'reconnecting' : 'connecting';
+  }
+
+  private connection(status: 'connecting' | 'connected' | 'reconnecting', message?: string): void {
+    this.status = status;
+    this.emit({ type: 'connection', status, ...(message ? { message } : {}), at: this.ctx.now() });
+  }
+
+  private emit(event: VendorEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private save(): void {
+    const tracker = this.tracker;
+    if (!tracker) return;
+    this.saving = this.saving
+      .then(() => this.ctx.store.set(STORE_KEY, tracker.save()))
+      .catch((error: unknown) => this.ctx.log('warn', 'UCS: could not save the calls', error));
+  }
+}

@@ -1,0 +1,45 @@
+/** What the agent reads about the UCS connection. */
+
+/** Why a command cannot be sent now. */
+export const NOT_CONNECTED = 'UCS is not connected right now; try again in a moment.';
+
+/** Why a wait ended: the adapter was disposed. */
+export const CLOSED = 'The UCS session was closed.';
+
+/** The bar is loading the bundle. */
+export const LOADING = 'Loading the UCS agent bar…';
+
+/** Opening the vendor screen moves (reloads) the bundle. */
+export const SCREEN_DURING_CALL =
+  'Opening the UCS screen reloads the agent bar, which would cut the call: open it between calls.';
+
+/** The sandbox page was loaded again while connected. */
+export const RELOADED = 'The UCS agent bar was loaded again; logging in.';
+
+/** Logging in as `username`. */
+export const loggingIn = (username: string) => `Logging in to UCS as ${username}…`;
+
+/** The agent must choose a phone. */
+export const CHOOSE_PHONE = 'Choose your phone in the bar to finish signing in to UCS.';
+
+/** The agent must confirm the paired phone. */
+export const CONFIRM_PHONE = 'Confirm your phone in the bar to finish signing in to UCS.';
+
+/** The bundle could not be loaded from `url`. */
+export const notLoaded = (url: string, reason: string) =>
+  `The UCS agent bar could not be loaded from ${url}: ${reason} Check the server, port and path in the options page.`;
+
+/** UCS refused the login. */
+export const loginRefused = (username: string, reason: string, method: string) =>
+  `UCS refused the login of ${username}: ${reason}. Check the user name and the ${method} in the options page.`;
+
+/** UCS did not reach READY in time; `step` says where it stood. */
+export const notReady = (seconds: number, step: string) =>
+  `UCS did not get ready within ${seconds} s (it was ${step}).`;
+
+/** The connection was lost; the bundle retries by itself. */
+export const lost = (message: string) => `${message}. The UCS agent bar is reconnecting.`;
+
+/** What a method's missing confirmation means. */
+export const unconfirmed = (what: string, seconds: number) =>
+  `UCS did not confirm ${what.toLowerCase()} within ${seconds} s; check the call in the bar.`;
