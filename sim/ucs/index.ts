@@ -1,8 +1,16 @@
 /**
  * A UCS (Insoft Unified Communication Server) simulator, built from the vendor document
  * (`ucs-operator-agent-bar.txt`): the agent bar bundle `/operator/operator-v4.0.0.js`, which honours
- * the documented `window.ucsOperator` contract, and the WebSocket it keeps its state over. See
- * `control.ts` for the controls and the `ASSUMPTION:` comments for every choice the document leaves open.
+ * the documented `window.ucsOperator` contract, and the WebSocket it keeps its state over
+ * (protocol.ts: the simulator's own wire).
+ *
+ * The server side (model/) plays the documented methods per agent: status changes with AUX reasons
+ * and after-call work (a queue's `acwSeconds`), queue suspend/resume, up to two calls per phone
+ * (call waiting: answering the second holds the first), hold (`tribute` = `hold`), unhold, mute,
+ * dial, hangup, consultation transfer (`transfer` then `finishTransfer`), `blindTransfer`, and
+ * account codes on current or recently ended calls (`setAccountCode`). See `control.ts` for the
+ * controls (also HTTP under `/control/`) and the `ASSUMPTION:` comments for every choice the
+ * document leaves open.
  */
 import { createUcsControl, type UcsControl } from './control';
 import { UcsCenter } from './model/center';
@@ -21,6 +29,7 @@ import { UcsServer } from './server/ucs-server';
 
 export { SimControlError } from '../shared/control-error';
 export type * from './control';
+export type { CallLeg } from './model/agent';
 export { CALL_STATE, HANGUP_CAUSE, type UcsCall } from './model/call';
 export {
   DEFAULT_DEVICES,
@@ -100,6 +109,9 @@ export async function startUcsSim(options: UcsSimOptions = {}): Promise<UcsSim> 
     wsUrl: `ws://127.0.0.1:${port}${wsPath}`,
     api: { hostname: '127.0.0.1', port: String(port), ws: { path: wsPath } },
     control,
-    close: () => server.close(),
+    close: () => {
+      center.close();
+      return server.close();
+    },
   };
 }

@@ -60,8 +60,12 @@ export interface CallRecord extends CallSeed {
   disconnected: number | null;
   /** The agent's side is muted. */
   agentMuted: boolean;
-  /** Account codes set by setAccountCode. */
+  /** Account codes set by setAccountCode (`code` or `code/sub`). */
   accountCodes: string[];
+  /** The queue an incoming call was rung through, or the outgoing queue a dial named; absent: none. */
+  queueId?: number;
+  /** Where the call was transferred (blindTransfer, finishTransfer); absent: not transferred. */
+  transferredTo?: string;
 }
 
 /** A new call record in state `state`. */

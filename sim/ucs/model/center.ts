@@ -1,8 +1,18 @@
 import { SimControlError } from '../../shared/control-error';
-import type { Phase } from '../protocol';
-import { Agent } from './agent';
-import { CALL_STATE, callObject, HANGUP_CAUSE, lineParty, newCall, trunkParty, type UcsCall } from './call';
+import type { AgentStatus, Phase } from '../protocol';
+import { Agent, HISTORY_SIZE } from './agent';
 import {
+  CALL_STATE,
+  type CallRecord,
+  callObject,
+  HANGUP_CAUSE,
+  lineParty,
+  newCall,
+  trunkParty,
+  type UcsCall,
+} from './call';
+import {
+  availableQueueObject,
   DEFAULT_AUX_REASONS,
   DEFAULT_CALL_REASONS,
   deviceObject,
@@ -52,6 +62,11 @@ export class UcsCenter {
     readonly directory: Directory,
     readonly now: () => number = Date.now,
   ) {
+    for (const queue of directory.queues) {
+      const seconds = queue.acwSeconds ?? 0;
+      if (!Number.isFinite(seconds) || seconds < 0)
+        throw new Error(`queue ${queue.queue_id}: acwSeconds must be a number ≥ 0`);
+    }
     for (const spec of directory.users) this.agents.set(spec.username, new Agent(spec));
   }
 
@@ -68,6 +83,11 @@ export class UcsCenter {
   /** The phone with `identifier`, or undefined. */
   device(identifier: string): UcsDeviceSpec | undefined {
     return this.directory.devices.find((device) => device.identifier === identifier);
+  }
+
+  /** The queue with `queueId`, or undefined. */
+  queue(queueId: number): UcsQueueSpec | undefined {
+    return this.directory.queues.find((queue) => queue.queue_id === queueId);
   }
 
   /** Pushes to every READY session of `agent`. */
@@ -89,19 +109,19 @@ export class UcsCenter {
   /** The onReady / state() object for `agent`. */
   readyState(agent: Agent) {
     const now = this.now();
-    const queues: Record<number, unknown> = {};
-    for (const queue of this.queuesOf(agent))
-      queues[queue.queue_id] = queueObject(queue, agent.suspended.has(queue.queue_id));
+    const active = agent.active();
     return {
       status: agent.status,
       reason: agent.reason,
-      call: agent.call ? callObject(agent.call, now) : null,
+      call: active ? callObject(active, now) : null,
       user: this.user(agent),
       device: agent.device ? deviceObject(agent.device) : null,
       auxReasons: { ...DEFAULT_AUX_REASONS },
       callReasons: { ...DEFAULT_CALL_REASONS },
-      // ASSUMPTION: queues keyed by queue_id, like the User object's queues.
-      queues,
+      // ASSUMPTION: "available queues" are every queue of the UCS, keyed by queue_id.
+      queues: Object.fromEntries(
+        this.directory.queues.map((queue) => [queue.queue_id, availableQueueObject(queue)]),
+      ),
       // ASSUMPTION: groups as id → name, agents as id → display name.
       groups: { 1: 'Operátoři' },
       agents: Object.fromEntries(
@@ -118,26 +138,31 @@ export class UcsCenter {
     return this.directory.queues.filter((queue) => agent.spec.queues.includes(queue.queue_id));
   }
 
-  /** The Call object of `agent`'s call, for pushes. */
-  callOf(agent: Agent): UcsCall {
-    if (!agent.call) throw new SimControlError('no call');
-    return callObject(agent.call, this.now());
+  /** The Call object of `call`, for pushes. */
+  view(call: CallRecord): UcsCall {
+    return callObject(call, this.now());
   }
 
   /** Rings `agent` with an incoming call from `number`; returns its uniqueid. */
   ringIncoming(agent: Agent, spec: IncomingCallSpec): string {
     if (!agent.device) throw new SimControlError(`${agent.spec.username} has no paired phone`);
-    if (agent.call) throw new SimControlError(`${agent.spec.username} already has a call`);
-    // ASSUMPTION: queue calls reach only READY, unsuspended members; direct calls ring any paired phone.
     if (spec.queueId !== undefined) {
+      // ASSUMPTION: queue calls reach only READY, unsuspended members with no call at all.
       if (!agent.spec.queues.includes(spec.queueId))
         throw new SimControlError(`not a member of queue ${spec.queueId}`);
       if (agent.status !== 'READY')
         throw new SimControlError(`${agent.spec.username} is ${agent.status}, not READY`);
       if (agent.suspended.has(spec.queueId)) throw new SimControlError(`queue ${spec.queueId} is suspended`);
+      if (agent.calls.length > 0) throw new SimControlError(`${agent.spec.username} already has a call`);
+    } else if (agent.calls.length > 0) {
+      // ASSUMPTION: call waiting: a direct call may ring while the agent's only call is connected
+      // (not in transfer mode); any other call in progress makes the phone busy.
+      const only = agent.calls.length === 1 ? agent.calls[0] : undefined;
+      if (only?.state !== CALL_STATE.connected || agent.transfer)
+        throw new SimControlError(`${agent.spec.username} already has a call`);
     }
     const device = agent.device;
-    agent.call = newCall(
+    const call = newCall(
       {
         ...this.ids(),
         direction: 'INCOMING',
@@ -156,16 +181,23 @@ export class UcsCenter {
       CALL_STATE.ringing,
       this.now(),
     );
-    this.broadcast(agent, 'onCallRinging', [this.callOf(agent)]);
-    return agent.call.uniqueid;
+    if (spec.queueId !== undefined) call.queueId = spec.queueId;
+    agent.calls.push(call);
+    this.broadcast(agent, 'onCallRinging', [this.view(call)]);
+    return call.uniqueid;
   }
 
-  /** Starts an outgoing call from `agent`'s phone to `number`: new, then ringing. */
-  dialOut(agent: Agent, number: string, queue: unknown, data: Record<string, unknown>): void {
+  /**
+   * Starts an outgoing call from `agent`'s phone to `number`: new, then ringing. In transfer mode
+   * with no consultation leg yet, the call is that leg (the document: transfer() then dial).
+   */
+  dialOut(agent: Agent, number: string, queue: unknown, data: Record<string, unknown>): CallRecord {
+    const transfer = agent.transfer;
+    const isLeg = transfer !== null && transfer.leg === null && agent.calls.length === 1;
+    if (!isLeg && agent.calls.length > 0) throw new SimControlError('a call is already in progress');
     const device = agent.device;
     if (!device) throw new SimControlError('no paired phone to dial from');
-    if (agent.call) throw new SimControlError('a call is already in progress');
-    agent.call = newCall(
+    const call = newCall(
       {
         ...this.ids(),
         direction: 'OUTGOING',
@@ -184,36 +216,72 @@ export class UcsCenter {
       CALL_STATE.new,
       this.now(),
     );
-    this.broadcast(agent, 'onCallNew', [this.callOf(agent)]);
-    agent.call.state = CALL_STATE.ringing;
-    this.broadcast(agent, 'onCallRinging', [this.callOf(agent)]);
+    // ASSUMPTION: an outgoing call dialled under a numbered queue (campaign) records it as its queue.
+    if (typeof queue === 'number') call.queueId = queue;
+    agent.calls.push(call);
+    if (isLeg) transfer.leg = call;
+    this.broadcast(agent, 'onCallNew', [this.view(call)]);
+    call.state = CALL_STATE.ringing;
+    this.broadcast(agent, 'onCallRinging', [this.view(call)]);
+    return call;
   }
 
-  /** Connects `agent`'s ringing call (agent answers, or the far end answers an outgoing one). */
-  connect(agent: Agent): void {
-    const call = agent.call;
-    if (!call || call.state !== CALL_STATE.ringing) throw new SimControlError('no ringing call');
+  /** Connects `agent`'s ringing `call` (the agent answers, or the far end answers an outgoing one). */
+  connect(agent: Agent, call: CallRecord): void {
+    if (call.state !== CALL_STATE.ringing) throw new SimControlError('no ringing call');
     call.state = CALL_STATE.connected;
     call.connected = this.now();
-    this.broadcast(agent, 'onCallConnect', [this.callOf(agent)]);
+    this.broadcast(agent, 'onCallConnect', [this.view(call)]);
   }
 
-  /** Ends `agent`'s call with `cause`. */
-  hangup(agent: Agent, cause: number): void {
-    const call = agent.call;
-    if (!call) throw new SimControlError('no call');
+  /** Puts `agent`'s connected `call` on hold. */
+  hold(agent: Agent, call: CallRecord): void {
+    if (call.state !== CALL_STATE.connected) throw new SimControlError('only a connected call can be held');
+    agent.hold(call);
+    this.broadcast(agent, 'onCallHold', [this.view(call)]);
+  }
+
+  /**
+   * Ends `agent`'s `call` with `cause`: onCallHangup, the call joins the history; a consultation
+   * leg's end ends transfer mode (the held call stays held); a queue call may start ACW.
+   */
+  end(agent: Agent, call: CallRecord, cause: number): void {
+    const index = agent.calls.indexOf(call);
+    if (index < 0) throw new SimControlError(`no call ${call.uniqueid}`);
+    const connectedBefore = call.connected !== null;
     call.cause = cause;
     call.disconnected = this.now();
-    const last = this.callOf(agent);
-    agent.call = null;
-    this.broadcast(agent, 'onCallHangup', [last]);
+    agent.calls.splice(index, 1);
+    // ASSUMPTION: transfer mode ends with either of its calls; if the held call ends first (its
+    // caller hung up), the consultation leg stays as an ordinary call.
+    if (agent.transfer && (agent.transfer.held === call || agent.transfer.leg === call))
+      agent.transfer = null;
+    agent.history.unshift(call);
+    agent.history.length = Math.min(agent.history.length, HISTORY_SIZE);
+    this.broadcast(agent, 'onCallHangup', [this.view(call)]);
+    if (call.direction === 'INCOMING' && call.queueId !== undefined && connectedBefore) {
+      const seconds = this.queue(call.queueId)?.acwSeconds ?? 0;
+      // ASSUMPTION: only an agent still READY goes ACW; one who chose AUX or OFFLINE during the
+      // call keeps that status.
+      if (seconds > 0 && agent.status === 'READY') this.startAcw(agent, seconds);
+    }
   }
 
-  /** The far party hangs up `agent`'s call. */
-  farHangup(agent: Agent): void {
-    const call = agent.call;
-    if (!call) throw new SimControlError(`${agent.spec.username} has no call`);
-    this.hangup(agent, call.direction === 'INCOMING' ? HANGUP_CAUSE.callerHungUp : HANGUP_CAUSE.calledHungUp);
+  /** The far party hangs up `agent`'s `call`. */
+  farHangup(agent: Agent, call: CallRecord): void {
+    this.end(
+      agent,
+      call,
+      call.direction === 'INCOMING' ? HANGUP_CAUSE.callerHungUp : HANGUP_CAUSE.calledHungUp,
+    );
+  }
+
+  /** Sets `agent`'s status and tells its sessions; any after-call-work timer is cancelled. */
+  setStatus(agent: Agent, status: AgentStatus, reason: string): void {
+    this.stopAcw(agent);
+    agent.status = status;
+    agent.reason = reason;
+    this.broadcast(agent, 'onStateChange', [{ status, reason }]);
   }
 
   /** Sets the waiting callers and tells every READY session. */
@@ -224,9 +292,35 @@ export class UcsCenter {
     }
   }
 
-  /** The agent whose call has `uniqueid`, or undefined. */
-  agentWithCall(uniqueid: string): Agent | undefined {
-    return this.allAgents().find((agent) => agent.call?.uniqueid === uniqueid);
+  /** The agent with a current call `uniqueid`, and the call; or undefined. */
+  agentWithCall(uniqueid: string): [Agent, CallRecord] | undefined {
+    for (const agent of this.agents.values()) {
+      const call = agent.calls.find((each) => each.uniqueid === uniqueid);
+      if (call) return [agent, call];
+    }
+    return undefined;
+  }
+
+  /** Cancels every timer (the simulator is closing). */
+  close(): void {
+    for (const agent of this.agents.values()) this.stopAcw(agent);
+  }
+
+  private startAcw(agent: Agent, seconds: number): void {
+    this.setStatus(agent, 'ACW', '');
+    const timer = setTimeout(() => {
+      if (agent.acwTimer !== timer) return;
+      agent.acwTimer = null;
+      // ASSUMPTION: after-call work ends in READY, as the agent was before the call.
+      this.setStatus(agent, 'READY', '');
+    }, seconds * 1000);
+    timer.unref?.();
+    agent.acwTimer = timer;
+  }
+
+  private stopAcw(agent: Agent): void {
+    if (agent.acwTimer !== null) clearTimeout(agent.acwTimer);
+    agent.acwTimer = null;
   }
 
   private ids() {

@@ -42,6 +42,11 @@ export interface UcsQueueSpec {
   readonly name: string;
   /** 0 outgoing, 1 incoming. */
   readonly type: 0 | 1;
+  /**
+   * After-call work in seconds: an agent whose incoming call from this queue ends after being
+   * connected is ACW for this long, then READY. Default 0: no after-call work.
+   */
+  readonly acwSeconds?: number;
 }
 
 // ASSUMPTION: sample data in the document's Czech setting (ucs.zakaznik.cz); none is given.
@@ -130,6 +135,15 @@ export function userObject(spec: UcsUserSpec, status: AgentStatus, device: UcsDe
 /** The device object onDevice passes. ASSUMPTION: the document does not list its fields. */
 export function deviceObject(device: UcsDeviceSpec) {
   return { ...device };
+}
+
+/**
+ * One entry of onReady's `queues` ("available queues"). ASSUMPTION: the document does not describe
+ * it; the simulator gives every queue of the UCS as `{ queue_id, name, type }` (the membership
+ * details, e.g. `suspended`, are in the User object's `queues`).
+ */
+export function availableQueueObject(queue: UcsQueueSpec) {
+  return { queue_id: queue.queue_id, name: queue.name, type: queue.type };
 }
 
 /** The documented Queue object for an agent's membership. */

@@ -12,9 +12,9 @@ import {
 } from '../protocol';
 import { verifySsoToken } from '../sso';
 import type { Agent } from './agent';
-import { CALL_STATE, HANGUP_CAUSE } from './call';
 import type { SessionLink, UcsCenter } from './center';
 import { deviceObject } from './directory';
+import * as phone from './phone';
 import { badRequest, Refusal } from './refusal';
 
 /** The bundle's startup options the server's flow depends on (sent in `hello`). */
@@ -104,35 +104,33 @@ export class UcsSession implements SessionLink {
       case 'resume':
         return this.suspendOrResume(method, args[0]);
       case 'answer':
-        return this.onCall((agent) => {
-          if (agent.call?.direction !== 'INCOMING') throw badRequest('no incoming call to answer');
-          this.center.connect(agent);
-        });
+        return this.onAgent((agent) => phone.answer(this.center, agent));
       case 'dial':
         return this.onAgent((agent) =>
           this.center.dialOut(agent, str(args[0], 'number'), args[1], record(args[3])),
         );
       case 'hangup':
-        return this.onCall((agent) =>
-          this.center.hangup(
-            agent,
-            agent.call?.direction === 'INCOMING' ? HANGUP_CAUSE.calledHungUp : HANGUP_CAUSE.callerHungUp,
-          ),
-        );
+        return this.onAgent((agent) => phone.hangup(this.center, agent));
       case 'tribute':
       case 'hold':
-        return this.hold();
+        return this.onAgent((agent) => phone.hold(this.center, agent));
       case 'unhold':
-        return this.unhold();
+        return this.onAgent((agent) => phone.unhold(this.center, agent));
       case 'mute':
-        return this.mute();
-      case 'blindTransfer':
-        str(args[0], 'number');
-        return this.onCall((agent) => this.center.hangup(agent, HANGUP_CAUSE.transfer));
+        return this.onAgent((agent) => phone.mute(this.center, agent));
       case 'transfer':
+        // ASSUMPTION: a number of undefined or null counts as "not passed" (transfer mode only).
+        return this.onAgent((agent) =>
+          phone.transfer(
+            this.center,
+            agent,
+            args[0] === undefined || args[0] === null ? undefined : str(args[0], 'number'),
+          ),
+        );
       case 'finishTransfer':
-        // Consultation transfer needs a second call leg: left for a later slice.
-        throw badRequest(`${method} is not simulated yet`);
+        return this.onAgent((agent) => phone.finishTransfer(this.center, agent));
+      case 'blindTransfer':
+        return this.onAgent((agent) => phone.blindTransfer(this.center, agent, str(args[0], 'number')));
       case 'notify':
         return this.notify(args[0]);
       case 'state':
@@ -140,9 +138,7 @@ export class UcsSession implements SessionLink {
       case 'selectRingingSound':
         return this.selectRingingSound(args[0]);
       case 'setAccountCode':
-        str(args[0], 'uniqueid');
-        str(args[1], 'accountCode');
-        return true;
+        return this.setAccountCode(args);
       case 'testRingingSound':
       case 'stopRingingSoundTest':
         return true;
@@ -210,7 +206,7 @@ export class UcsSession implements SessionLink {
   private identify(): unknown {
     const agent = this.must();
     // ASSUMPTION: the phone cannot be changed (nor the agent log out) during a call.
-    if (agent.call) throw badRequest('cannot change the phone during a call');
+    if (agent.calls.length > 0) throw badRequest('cannot change the phone during a call');
     agent.device = null;
     this.phase = 'IDENTIFY';
     this.askForIdentifier();
@@ -219,9 +215,9 @@ export class UcsSession implements SessionLink {
 
   private logout(): unknown {
     const agent = this.must();
-    if (agent.call) throw badRequest('cannot log out during a call');
+    if (agent.calls.length > 0) throw badRequest('cannot log out during a call');
     // ASSUMPTION: logging out takes the agent OFFLINE and unpairs the phone.
-    this.setStatus(agent, 'OFFLINE', '');
+    this.center.setStatus(agent, 'OFFLINE', '');
     agent.device = null;
     this.agent = null;
     this.phase = 'CREDENTIALS';
@@ -234,14 +230,25 @@ export class UcsSession implements SessionLink {
       throw badRequest(`status must be one of ${STATUSES.join(', ')}`);
     }
     if (reason !== undefined && typeof reason !== 'string') throw badRequest('reason must be a string');
-    this.setStatus(this.must(), status as AgentStatus, status === 'AUX' ? (reason ?? '') : '');
+    this.center.setStatus(this.must(), status as AgentStatus, status === 'AUX' ? (reason ?? '') : '');
     return true;
   }
 
-  private setStatus(agent: Agent, status: AgentStatus, reason: string): void {
-    agent.status = status;
-    agent.reason = reason;
-    this.center.broadcast(agent, 'onStateChange', [{ status, reason }]);
+  private setAccountCode(args: readonly unknown[]): unknown {
+    const [uniqueid, accountCode, sub, override] = args;
+    // ASSUMPTION: a missing, null or empty subAccountCode means none; override must be a boolean if given.
+    if (sub !== undefined && sub !== null && typeof sub !== 'string')
+      throw badRequest('subAccountCode must be a string or null');
+    if (override !== undefined && override !== null && typeof override !== 'boolean')
+      throw badRequest('override must be true or false');
+    phone.setAccountCode(
+      this.must(),
+      str(uniqueid, 'uniqueid'),
+      str(accountCode, 'accountCode'),
+      typeof sub === 'string' && sub !== '' ? sub : null,
+      override === true,
+    );
+    return true;
   }
 
   private suspendOrResume(method: 'suspend' | 'resume', queue: unknown): unknown {
@@ -252,36 +259,6 @@ export class UcsSession implements SessionLink {
     else agent.suspended.delete(queue);
     this.center.broadcast(agent, method === 'suspend' ? 'onAgentSuspend' : 'onAgentResume', [queue]);
     return true;
-  }
-
-  private hold(): unknown {
-    return this.onCall((agent) => {
-      const call = agent.call!;
-      if (call.state !== CALL_STATE.connected) throw badRequest('only a connected call can be held');
-      call.state = CALL_STATE.held;
-      this.center.broadcast(agent, 'onCallHold', [this.center.callOf(agent)]);
-    });
-  }
-
-  private unhold(): unknown {
-    return this.onCall((agent) => {
-      const call = agent.call!;
-      if (call.state !== CALL_STATE.held) throw badRequest('the call is not on hold');
-      call.state = CALL_STATE.connected;
-      this.center.broadcast(agent, 'onCallResume', [this.center.callOf(agent)]);
-    });
-  }
-
-  private mute(): unknown {
-    return this.onCall((agent) => {
-      const call = agent.call!;
-      if (call.state !== CALL_STATE.connected && call.state !== CALL_STATE.held)
-        throw badRequest('no connected call');
-      call.agentMuted = !call.agentMuted;
-      this.center.broadcast(agent, call.agentMuted ? 'onCallMute' : 'onCallUnmute', [
-        this.center.callOf(agent),
-      ]);
-    });
   }
 
   private notify(raw: unknown): unknown {
@@ -308,13 +285,6 @@ export class UcsSession implements SessionLink {
 
   private onAgent(work: (agent: Agent) => void): true {
     work(this.must());
-    return true;
-  }
-
-  private onCall(work: (agent: Agent) => void): true {
-    const agent = this.must();
-    if (!agent.call) throw badRequest('there is no call');
-    work(agent);
     return true;
   }
 

@@ -12,7 +12,8 @@ import type { CallTarget, UcsControl } from '../control';
 /** Handles `/control/<name>`: resolves with [HTTP status, JSON body]. */
 export type ControlRouter = (name: string, req: IncomingMessage) => Promise<[number, unknown]>;
 
-type Route = (body: Body) => Promise<unknown>;
+/** One route: `body` is the POST body ({} for GET), `query` the URL's query string. */
+type Route = (body: Body, query: URLSearchParams) => Promise<unknown>;
 
 const ok = (work: Promise<void>) => work.then(() => ({ ok: true }));
 const target = (body: Body): CallTarget => ({
@@ -41,6 +42,8 @@ function routes(control: UcsControl): Record<string, { method: 'GET' | 'POST'; r
     }),
     'caller-hangup': post((body) => ok(control.callerHangup(target(body)))),
     'far-end-answer': post((body) => ok(control.farEndAnswer(target(body)))),
+    'consult-answer': post((body) => ok(control.consultAnswer(target(body)))),
+    'consult-hangup': post((body) => ok(control.consultHangup(target(body)))),
     'waiting-callers': post((body) => {
       const count = optionalNumber(body, 'count');
       if (count === undefined) throw new BadRequest('count is required');
@@ -53,10 +56,15 @@ function routes(control: UcsControl): Record<string, { method: 'GET' | 'POST'; r
     })),
     sessions: get(() => control.sessions()),
     calls: get(() => control.calls()),
+    history: get((_body, query) => {
+      const username = query.get('username');
+      if (!username) throw new BadRequest('username is required (history?username=…)');
+      return control.history(username);
+    }),
   };
 }
 
-/** The router over `control`: POST routes take a JSON body, GET routes none. */
+/** The router over `control`: POST routes take a JSON body, GET routes a query string at most. */
 export function controlRouter(control: UcsControl): ControlRouter {
   const table = routes(control);
   return async (name, req) => {
@@ -64,6 +72,7 @@ export function controlRouter(control: UcsControl): ControlRouter {
     if (!route) return [404, { error: `no control route ${name}` }];
     if (req.method !== route.method) return [405, { error: `use ${route.method}` }];
     const body = route.method === 'POST' ? await readJson(req) : {};
-    return [200, await route.run(body)];
+    const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+    return [200, await route.run(body, query)];
   };
 }

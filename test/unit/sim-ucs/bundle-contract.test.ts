@@ -44,6 +44,7 @@ describe('UCS simulator: the bundle honours the window.ucsOperator contract (Nod
           'onCallRinging',
           'onCallConnect',
           'onCallHold',
+          'onCallNew',
           'onCallHangup',
         ].map((name) => [name, record(name)]),
       ),
@@ -89,6 +90,39 @@ describe('UCS simulator: the bundle honours the window.ucsOperator contract (Nod
     await page.seen('onCallHold');
     expect(page.last('onCallHold')![0]).toMatchObject({ state: CALL_STATE.held });
     expect(page.calls.filter(([name]) => name === 'onWarning')).toHaveLength(1);
+  });
+
+  it('plays a consultation transfer through the bundle: transfer, consultAnswer, finishTransfer', async () => {
+    const page = await load();
+    await page.seen('onCredentials');
+    page.operator.login!('jan.novak', 'heslo123');
+    await page.seen('onIdentify');
+    page.operator.selectIdentifier!('pc101');
+    await page.seen('onReady');
+    expect(page.last('onReady')![0]).toMatchObject({
+      queues: { 1: { queue_id: 1, name: 'Podpora', type: 1 } },
+    });
+    const held = await sim.control.incomingCall({ number: '602123456' });
+    await page.seen('onCallRinging');
+    page.operator.answer!();
+    await page.seen('onCallConnect');
+    page.operator.transfer!('205');
+    await page.seen('onCallNew');
+    expect(page.last('onCallHold')![0]).toMatchObject({ uniqueid: held, state: CALL_STATE.held });
+    await sim.control.consultAnswer();
+    await vi.waitFor(() => expect(page.calls.filter(([name]) => name === 'onCallConnect')).toHaveLength(2));
+    page.operator.finishTransfer!();
+    await vi.waitFor(() => expect(page.calls.filter(([name]) => name === 'onCallHangup')).toHaveLength(2));
+    const hangups = page.calls.filter(([name]) => name === 'onCallHangup').map(([, args]) => args[0]);
+    expect(hangups).toEqual([
+      expect.objectContaining({ uniqueid: held, cause: 8 }),
+      expect.objectContaining({ number: '205', cause: 8 }),
+    ]);
+    expect(page.calls.map(([name]) => name)).not.toContain('onWarning');
+    expect(await sim.control.history('jan.novak')).toEqual([
+      expect.objectContaining({ number: '205' }),
+      expect.objectContaining({ uniqueid: held, transferredTo: '205' }),
+    ]);
   });
 
   it('reports bad credentials through onLoginError only, and a lost server through onError', async () => {

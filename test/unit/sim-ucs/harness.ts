@@ -42,13 +42,30 @@ export class TestClient {
   }
 
   /** The last push of `callback`, waiting up to 2 s for it. */
-  async last(callback: string): Promise<WirePush> {
-    const find = () => this.pushes.findLast((push) => push.callback === callback);
+  last(callback: string): Promise<WirePush> {
+    return this.until(() => this.pushes.findLast((push) => push.callback === callback), callback);
+  }
+
+  /** The `n`-th (1-based) push of `callback`, waiting up to 2 s for it. */
+  nth(callback: string, n: number): Promise<WirePush> {
+    return this.until(
+      () => this.pushes.filter((push) => push.callback === callback)[n - 1],
+      `${callback} #${n}`,
+    );
+  }
+
+  /** The callbacks pushed since `from` (an index into `pushes`). */
+  namesSince(from: number): string[] {
+    return this.names().slice(from);
+  }
+
+  /** Waits up to 2 s until `find` returns a push. */
+  private async until(find: () => WirePush | undefined, what: string): Promise<WirePush> {
     const found = find();
     if (found) return found;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`no ${callback} push; got ${this.names().join(', ')}`)),
+        () => reject(new Error(`no ${what} push; got ${this.names().join(', ')}`)),
         2000,
       );
       const watcher = () => {

@@ -42,9 +42,18 @@ describe('UCS simulator: login and pairing over the WebSocket', () => {
       device: { identifier: 'pc101' },
       auxReasons: expect.any(Object),
       callReasons: expect.any(Object),
-      queues: { 1: expect.objectContaining({ queue_id: 1, suspended: false, type: 1 }) },
       waitingCallers: 0,
       now: NOW_MS,
+    });
+    // The "available queues": every queue as { queue_id, name, type }; memberships stay on the user.
+    const state = ready.args[0] as { queues: unknown; user: { queues: unknown } };
+    expect(state.queues).toEqual({
+      1: { queue_id: 1, name: 'Podpora', type: 1 },
+      2: { queue_id: 2, name: 'Kampaň', type: 0 },
+    });
+    expect(state.user.queues).toEqual({
+      1: expect.objectContaining({ queue_id: 1, suspended: false, type: 1 }),
+      2: expect.objectContaining({ queue_id: 2, suspended: false, type: 0 }),
     });
     expect((await client.call('state')).result).toMatchObject({ status: 'OFFLINE', user: { id: 1 } });
   });
