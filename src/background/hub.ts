@@ -86,7 +86,7 @@ export class Hub {
 
   /**
    * Runs the active profile of `config`: restores the live state saved before a worker restart when it
-   * belongs to the same profile, then connects. Called again whenever the configuration changes; a
+   * belongs to the same profile, then starts connecting (resolves before the vendor is connected). Called again whenever the configuration changes; a
    * change that does not touch the active profile keeps the session as it is.
    */
   async applyConfig(config: SoftbarConfig): Promise<void> {
@@ -139,7 +139,9 @@ export class Hub {
       if (this.adapter === adapter) this.dispatch(event);
     });
     this.dispatch({ type: 'capabilities', at: this.deps.now(), capabilities: adapter.capabilities });
-    await this.connect(adapter);
+    // Not awaited: a vendor may wait on the agent to connect (UCS's phone pairing), and the
+    // configuration is in force, and the worker started, before that.
+    void this.connect(adapter);
   }
 
   /**

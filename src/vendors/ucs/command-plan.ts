@@ -79,9 +79,16 @@ export function planFor(command: VendorCommand, context: PlanContext): MethodSte
         : [];
     case 'blindTransfer':
       return [step('blindTransfer', [target(command.target)], forCall('onCallHangup', command.vendorCallId))];
-    // The document: the call goes on hold, then the consultation call is made to the number.
-    case 'attendedTransfer':
-      return [step('transfer', [target(command.target)], forCall('onCallHold', command.vendorCallId))];
+    // The document: the call goes on hold, then the consultation call is made to the number. Done when
+    // that call appears, so a cancel or finish right after it has a leg to act on.
+    case 'attendedTransfer': {
+      const leg = (name: string, args: readonly unknown[]) =>
+        (name === 'onCallNew' || name === 'onCallRinging') &&
+        isObject(args[0]) &&
+        args[0].direction === 'OUTGOING' &&
+        args[0].uniqueid !== command.vendorCallId;
+      return [step('transfer', [target(command.target)], leg)];
+    }
     case 'completeTransfer':
       return [step('finishTransfer', [], forCall('onCallHangup', command.vendorCallId))];
     // No documented cancel: hang up the consultation, then take the caller off hold.

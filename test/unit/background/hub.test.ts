@@ -130,7 +130,12 @@ describe('hub', () => {
     const hub = new Hub({ vendors: [definition], sessionStore: memory(), now: Date.now, log: () => {} });
     void hub.applyConfig(config('ucs'));
     await vi.waitFor(() => expect(hub.activeAdapter).toBeDefined());
-    hub.dispatch({ type: 'connection', status: 'connecting', message: 'Choose your phone in the bar.', at: 1 });
+    hub.dispatch({
+      type: 'connection',
+      status: 'connecting',
+      message: 'Choose your phone in the bar.',
+      at: 1,
+    });
     await expect(hub.execute({ type: 'dial', number: '123' })).rejects.toThrow(
       'Profile one is not connected right now (Choose your phone in the bar.); try again in a moment.',
     );

@@ -101,6 +101,9 @@ function jsonTypeOf(entry: unknown): string {
     )
       return 'integer';
     if (values.every((value) => typeof value === 'string')) return 'string';
+    // A union with a branch that takes text (UCS's dialQueue: 12, "12" or "directCall") fits a string policy.
+    const options = (node as { options?: { type?: string }[] }).options ?? [];
+    if (node.type === 'union' && options.some((option) => option.type === 'string')) return 'string';
   }
   // A strict object names unknown keys instead of dropping them; for Chrome it is an object all the same.
   if (node.type === 'strict_object' || node.type === 'loose_object') return 'object';

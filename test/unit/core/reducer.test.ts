@@ -398,7 +398,11 @@ describe('the agent desk', () => {
       { type: 'desk', pairing: { kind: 'choose', devices: [] } },
       { type: 'desk', waitingCallers: null, pairing: null },
     ]);
-    expect(state.desk).toEqual({ queues: [queue], device: { identifier: 'pc1', label: 'Linka' }, accountCodes: [] });
+    expect(state.desk).toEqual({
+      queues: [queue],
+      device: { identifier: 'pc1', label: 'Linka' },
+      accountCodes: [],
+    });
   });
 
   it('keeps account-code requests newest first, once per call, at most five, until settled', () => {
@@ -410,6 +414,8 @@ describe('the agent desk', () => {
     expect(state.desk.accountCodes.map((each) => each.id)).toEqual(['b', 'f', 'e', 'd', 'c']);
     const settled = reduce(state, { type: 'accountCodeSettled', id: 'f', at: T0 }, { warn: vi.fn() });
     expect(settled.desk.accountCodes.map((each) => each.id)).toEqual(['b', 'e', 'd', 'c']);
-    expect(reduce(settled, { type: 'accountCodeSettled', id: 'zz', at: T0 }, { warn: vi.fn() })).toBe(settled);
+    expect(reduce(settled, { type: 'accountCodeSettled', id: 'zz', at: T0 }, { warn: vi.fn() })).toBe(
+      settled,
+    );
   });
 });

@@ -4,7 +4,12 @@ import { bundleConfig } from '../../../src/vendors/ucs/bundle-config';
 import { ucsSettingsSchema } from '../../../src/vendors/ucs/settings';
 
 const settings = (extra: Record<string, unknown> = {}) =>
-  v.parse(ucsSettingsSchema, { hostname: 'ucs.zakaznik.cz', username: 'jan.novak', ssoSecret: 's3', ...extra });
+  v.parse(ucsSettingsSchema, {
+    hostname: 'ucs.zakaznik.cz',
+    username: 'jan.novak',
+    ssoSecret: 's3',
+    ...extra,
+  });
 
 describe('window.ucsOperator from the settings', () => {
   it('points api at the server, runs headless, lists phones, starts at once; no credentials in it', () => {
@@ -21,7 +26,9 @@ describe('window.ucsOperator from the settings', () => {
       confirmUnload: false,
     });
     expect(JSON.stringify(config)).not.toContain('s3');
-    expect(JSON.stringify(bundleConfig(settings({ ssoSecret: undefined, password: 'heslo' })))).not.toContain('heslo');
+    expect(JSON.stringify(bundleConfig(settings({ ssoSecret: undefined, password: 'heslo' })))).not.toContain(
+      'heslo',
+    );
   });
 
   it("passes the admin's documented options and endpoint overrides, but not over what the integration needs", () => {

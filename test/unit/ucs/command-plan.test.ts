@@ -62,6 +62,11 @@ describe('UCS command plan', () => {
     expect(plan({ type: 'attendedTransfer', vendorCallId: 'u1', target: '2002' })).toEqual([
       ['transfer', ['2002']],
     ]);
+    const [consult] = planFor({ type: 'attendedTransfer', vendorCallId: 'u1', target: '2002' }, context());
+    // Confirmed by the consultation call appearing, not by the hold before it.
+    expect(consult!.confirmedBy!('onCallHold', call('u1'))).toBe(false);
+    expect(consult!.confirmedBy!('onCallNew', [{ uniqueid: 'leg', direction: 'OUTGOING' }])).toBe(true);
+    expect(consult!.confirmedBy!('onCallRinging', [{ uniqueid: 'u1', direction: 'OUTGOING' }])).toBe(false);
     expect(plan({ type: 'completeTransfer', vendorCallId: 'u1' })).toEqual([['finishTransfer', []]]);
     const cancel = planFor(
       { type: 'cancelTransfer', vendorCallId: 'u1' },
