@@ -99,8 +99,14 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
       };
       const adapter = vendor.create(parsed.output, ctx);
       const notices: string[] = [];
+      // A vendor that asks for the agent's phone has accepted the login: the rest is the agent's choice.
+      let asksForPhone: (() => void) | undefined;
+      const pairing = new Promise<'pairing'>((resolve) => {
+        asksForPhone = () => resolve('pairing');
+      });
       adapter.onEvent((event: VendorEvent) => {
         if (event.type === 'notice' && event.level !== 'info') notices.push(event.text);
+        if (event.type === 'desk' && event.pairing) asksForPhone?.();
       });
       const abort = new AbortController();
       const timeoutMs = deps.timeoutMs ?? TEST_TIMEOUT_MS;
@@ -112,8 +118,13 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
         }, timeoutMs);
       });
       try {
-        await Promise.race([adapter.connect(abort.signal), timeout]);
+        const outcome = await Promise.race([adapter.connect(abort.signal), pairing, timeout]);
         const extra = notices.length > 0 ? ` It said: ${notices.join(' ')}` : '';
+        if (outcome === 'pairing')
+          return {
+            ok: true,
+            message: `Logged in to ${vendor.label}; it asks which phone to pair, which the agent chooses in the bar.${extra}`,
+          };
         return { ok: true, message: `Connected to ${vendor.label}.${extra}` };
       } catch (error) {
         deps.log('info', `test connection to ${vendor.id} failed`, error);

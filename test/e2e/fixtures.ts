@@ -66,10 +66,20 @@ export async function ringDemoCall(ext: Extension): Promise<void> {
   await worker.evaluate(async () => {
     const softbar = (
       globalThis as unknown as {
-        __softbar: { ready: Promise<void>; hub: { simulateIncoming(): Promise<void> } };
+        __softbar: {
+          ready: Promise<void>;
+          hub: { simulateIncoming(): Promise<void>; current: { connection: { status: string } } };
+        };
       }
     ).__softbar;
     await softbar.ready;
+    // Start-up applies the configuration; the vendor connects right after (the demo within a moment).
+    for (
+      let waited = 0;
+      softbar.hub.current.connection.status !== 'connected' && waited < 10_000;
+      waited += 20
+    )
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await softbar.hub.simulateIncoming();
   });
 }
@@ -132,13 +142,19 @@ export async function ringCaller(ext: Extension, caller: DemoCallerSpec): Promis
         __softbar: {
           ready: Promise<void>;
           hub: {
-            current: { calls: { id: string; remoteNumber: string }[] };
+            current: { calls: { id: string; remoteNumber: string }[]; connection: { status: string } };
             activeAdapter?: { simulation?: { incomingCall(caller: unknown): Promise<void> } };
           };
         };
       }
     ).__softbar;
     await softbar.ready;
+    for (
+      let waited = 0;
+      softbar.hub.current.connection.status !== 'connected' && waited < 10_000;
+      waited += 20
+    )
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const before = new Set(softbar.hub.current.calls.map((call) => call.id));
     await softbar.hub.activeAdapter?.simulation?.incomingCall(spec);
     const call = softbar.hub.current.calls.find((c) => !before.has(c.id));

@@ -1,4 +1,4 @@
-import { bar, expect, hubState, ringDemoCall, stopServiceWorker, test } from './fixtures';
+import { bar, expect, hubState, ringDemoCall, stopServiceWorker, test, waitConnected } from './fixtures';
 
 test('a worker stopped mid-call comes back with the call shown and controllable', async ({ crm, ext }) => {
   const page = await crm('/index.html');
@@ -16,6 +16,8 @@ test('a worker stopped mid-call comes back with the call shown and controllable'
   // The bar's port dropped with the worker; it reconnects, which wakes the worker, which restores.
   await expect(agentBar).toContainText(before.remoteNumber);
   await expect(agentBar.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+  // The restored state shows at once; commands wait for the vendor to be connected again.
+  await waitConnected(ext);
   await agentBar.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(agentBar.getByRole('button', { name: 'Hold', exact: true })).toBeVisible();
 

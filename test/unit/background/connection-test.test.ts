@@ -6,7 +6,7 @@ import type { VendorDefinition } from '../../../src/vendors/contract';
 import type { FrameChannel, FrameHost, FrameSpec } from '../../../src/vendors/frame-host';
 
 /** A vendor whose connect does what `behaviour` says, recording what it was given. */
-function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice') {
+function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice' | 'pairing') {
   const seen = {
     settings: undefined as unknown,
     disposed: 0,
@@ -35,7 +35,10 @@ function fakeVendor(behaviour: 'ok' | 'fail' | 'hang' | 'notice') {
             allow: '',
           });
           if (behaviour === 'fail') throw new Error('Login failed: wrong token.');
-          if (behaviour === 'hang')
+          if (behaviour === 'pairing')
+            for (const listener of listeners)
+              listener({ type: 'desk', at: 0, pairing: { kind: 'choose', devices: [] } } as never);
+          if (behaviour === 'hang' || behaviour === 'pairing')
             await new Promise((_, reject) => signal.addEventListener('abort', reject));
           if (behaviour === 'notice')
             for (const listener of listeners)
@@ -97,6 +100,16 @@ describe('Test connection', () => {
     // The test session's frame is closed, never kept logged in for a successor.
     expect(setup.seen.closed).toBe(1);
     expect(setup.seen.released).toBe(0);
+  });
+
+  it('a vendor that asks for the phone has accepted the login: success, said so, session closed', async () => {
+    const setup = fakeVendor('pairing');
+    const result = await tester(setup, 5000).test('tegsoft', { host: 'https://pbx.example.com' });
+    expect(result).toEqual({
+      ok: true,
+      message: 'Logged in to Tegsoft; it asks which phone to pair, which the agent chooses in the bar.',
+    });
+    expect(setup.seen.closed).toBe(1);
   });
 
   it('names the bad setting before connecting anything', async () => {
