@@ -2,6 +2,7 @@ import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { PagePolicy } from '../src/core/page-policy';
+import { send } from '../src/messaging/client';
 import { followHubState, hubState, pagePolicy } from '../src/messaging/live-state';
 import { isTabRequest } from '../src/messaging/protocol';
 import { runCommand } from '../src/ui/actions';
@@ -14,6 +15,7 @@ import { startAutofillTrigger } from './autofill/trigger';
 import hostReset from './host-reset.css?inline';
 import { askToDial } from './pending-dial';
 import type { DialRequest, PhoneScan } from './phone-scan/contract';
+import { relaySsoTokens } from './sso-relay';
 
 /*
  * The one content script, on every http(s) page. It does nothing until the hub says what this page
@@ -107,3 +109,6 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   if (!isTabRequest(message) || message.name !== 'selection') return undefined;
   return Promise.resolve(String(window.getSelection() ?? ''));
 });
+
+// A CRM page may hand over the agent's SSO token; the worker decides whether this page may.
+relaySsoTokens(window, (username, token) => send('ssoToken', { username, token }));

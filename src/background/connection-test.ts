@@ -96,6 +96,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
         now: deps.now,
         log: deps.log,
         frames,
+        purpose: 'test',
       };
       const adapter = vendor.create(parsed.output, ctx);
       const notices: string[] = [];

@@ -178,6 +178,16 @@ export class Hub {
     await adapter.openScreen();
   }
 
+  /** Hands a CRM page's SSO token to the vendor; rejects with the reason when it does not take it. */
+  async provideSsoToken(given: { username: string; token: string }, origin: string): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter?.acceptSsoToken)
+      throw new Error(`${this.state.session.label} takes no SSO token from a page.`);
+    if (given.username.trim() === '' || given.token.trim() === '' || given.token.length > 8192)
+      throw new Error('An SSO token needs a user name and a token.');
+    adapter.acceptSsoToken({ username: given.username.trim(), token: given.token.trim() }, origin);
+  }
+
   /** Rings a simulated inbound call on vendors that have a built-in simulation. */
   async simulateIncoming(): Promise<void> {
     const simulation = this.adapter?.simulation;

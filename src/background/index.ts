@@ -169,7 +169,7 @@ const region = () => config.current?.defaultRegion ?? 'US';
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
   const role = senderRole(sender, browser.runtime.id);
-  return ready.then(() => route(message, role));
+  return ready.then(() => route(message, role, sender.url));
 });
 
 browser.runtime.onConnect.addListener((port) => {

@@ -55,7 +55,20 @@ export interface ConnectionTester {
 }
 
 type Handlers = {
-  [N in MessageName]: (data: RequestOf<N>, role: SenderRole) => Promise<ResponseOf<N>> | ResponseOf<N>;
+  [N in MessageName]: (
+    data: RequestOf<N>,
+    role: SenderRole,
+    /** The sending page's origin as Chrome reports it ('' when unknown). */
+    origin: string,
+  ) => Promise<ResponseOf<N>> | ResponseOf<N>;
+};
+
+const originOf = (url: string | undefined): string => {
+  try {
+    return url ? new URL(url).origin : '';
+  } catch {
+    return '';
+  }
 };
 
 /** Only extension pages edit saved logs; a content script runs in a web page and may be subverted by it. */
@@ -87,17 +100,28 @@ export function createRouter(
     getHistory: (data) => calls.view({ limit: data?.limit, before: data?.before }),
     callLogOptions: () => config.callLogOptions(),
     closeFrame: () => hub.setFrame(undefined),
+    ssoToken: (data, _role, origin) =>
+      hub.provideSsoToken(
+        { username: String(data?.username ?? ''), token: String(data?.token ?? '') },
+        origin,
+      ),
   };
 
-  return async function route(message: unknown, role: SenderRole | undefined): Promise<Reply | undefined> {
+  /** `senderUrl`: the URL Chrome reports for the sender (a content script's page). */
+  return async function route(
+    message: unknown,
+    role: SenderRole | undefined,
+    senderUrl?: string,
+  ): Promise<Reply | undefined> {
     if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
     const envelope = message as Envelope;
     if (!role || !(ALLOWED_ROLES[envelope.name] as readonly string[]).includes(role)) {
       return { ok: false, error: `"${envelope.name}" is not allowed from this context.` };
     }
     try {
-      const handler = handlers[envelope.name] as (data: unknown, role: SenderRole) => unknown;
-      return { ok: true, value: (await handler(envelope.data, role)) as ResponseOf<MessageName> };
+      const handler = handlers[envelope.name] as (data: unknown, role: SenderRole, origin: string) => unknown;
+      const value = await handler(envelope.data, role, originOf(senderUrl));
+      return { ok: true, value: value as ResponseOf<MessageName> };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -138,4 +138,4 @@ export const COMMAND_LABELS: Record<CommandType, string> = {
 };
 
 /** Commands the hub takes while the session is still connecting: they answer what the vendor asks to connect. */
-export const CONNECTING_COMMANDS: readonly CommandType[] = ['pairPhone', 'confirmPhone'];
+export const CONNECTING_COMMANDS: readonly CommandType[] = ['pairPhone', 'confirmPhone', 'changePhone'];

@@ -107,6 +107,16 @@ export interface ProtocolMap {
   };
   /** Close the bar's frame panel. */
   closeFrame: { request: undefined; response: void; roles: 'extensionPage' | 'contentScript' };
+  /**
+   * A CRM page hands over an SSO token for the agent (UCS's "the system into which the application is
+   * integrated passes the login"). The worker judges the page by the sender's URL Chrome reports, never
+   * by the message; the vendor profile says which CRM origins may do this.
+   */
+  ssoToken: {
+    request: { username: string; token: string };
+    response: void;
+    roles: 'contentScript';
+  };
   /** Change the active profile, default region, or a whole rules section (validated like an import). */
   updateConfig: {
     request: ConfigUpdate;
@@ -137,6 +147,7 @@ export const ALLOWED_ROLES: { readonly [N in MessageName]: readonly ProtocolMap[
   getHistory: ['extensionPage'],
   callLogOptions: ['extensionPage'],
   closeFrame: ['extensionPage', 'contentScript'],
+  ssoToken: ['contentScript'],
 };
 
 /** The envelope on the wire, tagged so the hub ignores messages that are not ours. */

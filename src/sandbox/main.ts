@@ -1,7 +1,8 @@
-import { type FromSandbox, type ToSandbox, UCS_CALLBACKS } from './protocol';
+import { type FromSandbox, PORT_HANDSHAKE, type ToSandbox, UCS_CALLBACKS } from './protocol';
 
-// The sandboxed vendor page (see ./protocol.ts). It trusts exactly one window: its parent, the extension
-// page that hosts it. The vendor script it loads runs with this page's opaque origin and no extension APIs.
+// The sandboxed vendor page (see ./protocol.ts). It trusts exactly one thing: the MessagePort its parent,
+// the extension page that hosts it, hands it once with the handshake. Everything else that reaches its
+// window is ignored. The vendor script it loads runs with this page's opaque origin and no extension APIs.
 
 /** Our extension's origin: the sandbox's URL keeps it though the page's own origin is opaque. */
 const extensionOrigin = new URL(location.href).origin;
@@ -9,10 +10,13 @@ const extensionOrigin = new URL(location.href).origin;
 type Operator = Record<string, unknown>;
 const page = window as unknown as { ucsOperator?: Operator };
 let loaded = false;
+let tag: string | undefined;
+/** This page's end of the channel to its host: set once, by the handshake. */
+let port: MessagePort | undefined;
 
-/** Posts to the parent; only a page of our extension receives it (the target origin is checked). */
+/** Posts to the host over the channel (nothing is sent before the handshake). */
 function send(message: FromSandbox): void {
-  window.parent.postMessage(message, extensionOrigin);
+  port?.postMessage(message);
 }
 
 /** `value` in a form postMessage can carry: structured-cloneable values as they are, else a JSON copy. */
@@ -49,6 +53,7 @@ function load(message: Extract<ToSandbox, { type: 'load' }>): void {
     return;
   }
   loaded = true;
+  tag = message.tag;
   const operator: Operator = { ...message.config };
   for (const name of UCS_CALLBACKS) {
     operator[name] = (...args: unknown[]) => send({ type: 'callback', name, args: args.map(cloneable) });
@@ -76,13 +81,19 @@ function call(message: Extract<ToSandbox, { type: 'call' }>): void {
   }
 }
 
-window.addEventListener('message', (event) => {
-  // Only the hosting extension page: not the vendor's own frames, not anything else that can reach us.
-  if (event.source !== window.parent || event.origin !== extensionOrigin) return;
-  const data = event.data as Partial<ToSandbox> | null;
+/** A message from the host, over the port: checked for its shape, as anything posted must be. */
+function receive(raw: unknown): void {
+  const data = raw as Partial<ToSandbox> | null;
   if (data?.type === 'load' && typeof data.scriptUrl === 'string') {
     const config = data.config && typeof data.config === 'object' ? data.config : {};
-    load({ type: 'load', scriptUrl: data.scriptUrl, config });
+    load({
+      type: 'load',
+      scriptUrl: data.scriptUrl,
+      config,
+      ...(typeof data.tag === 'string' ? { tag: data.tag } : {}),
+    });
+  } else if (data?.type === 'describe' && (typeof data.id === 'number' || typeof data.id === 'string')) {
+    send({ type: 'result', id: data.id, ok: true, value: { loaded, ...(tag === undefined ? {} : { tag }) } });
   } else if (
     data?.type === 'call' &&
     typeof data.method === 'string' &&
@@ -90,5 +101,16 @@ window.addEventListener('message', (event) => {
   ) {
     call({ type: 'call', id: data.id, method: data.method, args: data.args });
   }
+}
+
+window.addEventListener('message', (event) => {
+  // The handshake only, once, and only from the hosting extension page: not from the vendor's own
+  // frames, not from this window itself (the vendor script), not from anything else that can reach us.
+  if (port || event.source !== window.parent || event.origin !== extensionOrigin) return;
+  const data = event.data as { type?: unknown } | null;
+  const given = event.ports?.[0];
+  if (data?.type !== PORT_HANDSHAKE || !given) return;
+  port = given;
+  port.onmessage = (message) => receive(message.data);
+  send({ type: 'ready' });
 });
-send({ type: 'ready' });

@@ -24,6 +24,11 @@ export interface AdapterContext {
   readonly log: (level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
   /** Hosts vendor pages that need a DOM (iframes in the offscreen document). */
   readonly frames: FrameHost;
+  /**
+   * `test`: a throw-away session for "Test connection" that must leave the agent's live session alone
+   * (no phone taken, no logout when it closes). Absent: the agent's session.
+   */
+  readonly purpose?: 'test';
 }
 
 /** Controls of a simulated far end that a built-in simulator offers the UI (the demo vendor). */
@@ -50,6 +55,11 @@ export interface VendorAdapter {
   readonly simulation?: SimulationControl;
   /** Shows the vendor's own screen (login problems, video); present when `capabilities.vendorScreen`. */
   openScreen?(): Promise<void>;
+  /**
+   * An SSO token a CRM page handed over for the agent (vendors that log in by SSO, UCS). `origin` is the
+   * page's origin as Chrome reported it; the adapter refuses origins its settings do not name.
+   */
+  acceptSsoToken?(given: { readonly username: string; readonly token: string }, origin: string): void;
   /** Told when a screen-pop rule opened a page for one of its calls (e.g. xCALLY's RealtimeCTI). */
   screenPopped?(pop: {
     readonly vendorCallId: string;

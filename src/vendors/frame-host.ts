@@ -15,13 +15,20 @@ export interface FrameSpec {
   readonly url: string;
   /**
    * The page's origin: the only target of `post` and the only origin accepted from it. A `sandboxed`
-   * frame's is `"null"` (a sandboxed page's origin is opaque): its messages are told apart by their
-   * source window alone.
+   * frame's is `"null"` (a sandboxed page's origin is opaque, so it can be neither named nor told apart
+   * from another opaque document): such a frame is spoken to and heard over a MessageChannel instead
+   * (see `sandboxed`).
    */
   readonly origin: string;
   /**
    * The frame is our own sandboxed page (src/sandbox, the manifest's `sandbox.pages`), which may load a
    * remote vendor script (UCS's agent bar) that extension pages may not. Its `origin` must be `"null"`.
+   * The host gives each load of the page a MessageChannel: when the iframe loads our page, the host
+   * transfers one port to it with a single handshake window message (`{ type: 'softbar:port' }`, no data)
+   * and from then on `post` goes over its own port only and `onMessage` hears that port only; window
+   * messages from the frame are dropped. A document that takes the page's place in the iframe (the vendor
+   * script navigated it) gets no port: the old one is closed and a fresh sandbox page is loaded in a new
+   * iframe, which `onLoad` reports (see src/sandbox/protocol.ts).
    */
   readonly sandboxed?: boolean;
   /** The iframe's permissions policy (`allow` attribute), e.g. "microphone; camera; autoplay". */
@@ -51,11 +58,15 @@ export interface ScreenLayout {
 
 /** One open vendor frame, as its adapter talks to it. */
 export interface FrameChannel {
-  /** Posts `message` to the frame, with the frame's origin as the target origin. */
+  /**
+   * Posts `message` to the frame, with the frame's origin as the target origin; to a `sandboxed` frame,
+   * over the port of its current page's channel (kept until the page has one).
+   */
   post(message: unknown): void;
   /**
    * Calls `listener` with each message from the frame: only messages whose `origin` is the frame's
-   * origin and whose `source` is the frame's own window get here. Returns the unsubscribe.
+   * origin and whose `source` is the frame's own window get here; from a `sandboxed` frame, only those
+   * that came over its current page's port. Returns the unsubscribe.
    */
   onMessage(listener: (data: unknown) => void): () => void;
   /**

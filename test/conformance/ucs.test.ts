@@ -171,7 +171,7 @@ describe('ucs beyond the shared suite', () => {
   it('a refused configured identifier, then confirmDevice: the bar asks, then confirms', async () => {
     await start({ identifier: 'nope', confirmDevice: true });
     await until((s) => s.desk.pairing?.kind === 'choose', 'the choice after a refused identifier');
-    expect(hub.current.desk.pairing?.message).toContain('"nope" of the profile was refused');
+    expect(hub.current.desk.pairing?.message).toContain('The phone "nope" was refused');
     await hub.execute({ type: 'pairPhone', identifier: 'pc101' });
     const confirm = await until((s) => s.desk.pairing?.kind === 'confirm', 'the confirmation');
     expect(confirm.desk.pairing?.device?.identifier).toBe('pc101');
@@ -344,6 +344,102 @@ describe('ucs beyond the shared suite', () => {
     expect(state.connection.message).toContain('/operator/operator-v9.js');
   });
 
+  it('declining a waiting call is refused in words instead of hanging up the caller; hang-up of a consulted call too', async () => {
+    await start({ identifier: 'pc101', autoOpenAccountCode: false });
+    await ready();
+    await own.control.incomingCall({ number: '602123456', name: 'Petr Malý' });
+    const first = (await until((s) => s.calls.length === 1, 'the call')).calls[0]!;
+    await hub.execute({ type: 'answer', callId: first.id });
+    await own.control.incomingCall({ number: '777000111', name: 'Waiting' });
+    const waiting = (await until((s) => s.calls.length === 2, 'the waiting call')).calls.find(
+      (c) => c.id !== first.id,
+    )!;
+    await expect(hub.execute({ type: 'reject', callId: waiting.id })).rejects.toThrow(
+      /cannot decline this call while you are on another one/,
+    );
+    expect((await own.control.calls()).map((call) => call.state).sort()).toEqual([2, 3]);
+    await own.control.callerHangup({ uniqueid: String(waiting.vendorData.uniqueid) });
+    await until((s) => s.calls.length === 1, 'the waiting caller gone');
+    await hub.execute({ type: 'attendedTransfer', callId: first.id, target: '2002' });
+    await until((s) => s.calls[0]?.transfer?.phase === 'consulting', 'the consultation');
+    await expect(hub.execute({ type: 'hangup', callId: first.id })).rejects.toThrow(
+      'Hanging up now would end the consultation with 2002, not the caller: complete or cancel the transfer first.',
+    );
+    await hub.execute({ type: 'cancelTransfer', callId: first.id });
+    await until((s) => s.calls[0]?.state === 'connected', 'the caller back');
+    await hub.execute({ type: 'hangup', callId: first.id });
+    await until((s) => s.calls.length === 0, 'the hang-up');
+  });
+
+  it('an error the bundle goes on after does not take the session down', async () => {
+    await start({ identifier: 'pc101' });
+    await ready();
+    const page = host.page('ucs') as { ucsOperator: { onError(message: string): void } };
+    const seen: string[] = [];
+    const stop = hub.subscribe((s) => seen.push(s.connection.status));
+    page.ucsOperator.onError('Recording service unavailable');
+    await until((s) => s.notices.some((n) => n.text === 'Recording service unavailable'), 'the notice');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    stop();
+    expect(seen).not.toContain('reconnecting');
+    expect(hub.current.connection.status).toBe('connected');
+  });
+
+  it('a settings change or another profile never reuses the running bundle: the new user logs in, the old one out', async () => {
+    await start({ identifier: 'pc101' });
+    await ready();
+    await hub.applyConfig(config({ ...settings(), username: 'eva.svobodova', identifier: 'pc102' }));
+    await until((s) => s.connection.status === 'connected' && s.desk.device?.identifier === 'pc102', 'eva');
+    const sessions = await own.control.sessions();
+    expect(
+      sessions.filter((session) => session.phase === 'READY').map((session) => session.username),
+    ).toEqual(['eva.svobodova']);
+  });
+
+  it('after a server outage the phone paired and confirmed in the bar is paired and confirmed again by itself', async () => {
+    await start({ confirmDevice: true });
+    await until((s) => s.desk.pairing?.kind === 'choose', 'the choice');
+    await hub.execute({ type: 'pairPhone', identifier: 'pc102' });
+    await until((s) => s.desk.pairing?.kind === 'confirm', 'the confirmation');
+    await hub.execute({ type: 'confirmPhone' });
+    await ready();
+    await own.control.serverDown();
+    await until((s) => s.connection.status === 'reconnecting', 'the outage');
+    await own.control.serverUp();
+    const back = await ready();
+    expect(back.desk.pairing).toBeUndefined();
+    expect(back.desk.device?.identifier).toBe('pc102');
+  });
+
+  it('a login that keeps failing says so once, not at every retry', async () => {
+    await start({ ssoSecret: undefined, password: 'wrong' });
+    await until((s) => s.connection.status === 'reconnecting', 'the failure');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(hub.current.notices.filter((n) => n.text.startsWith('UCS login failed'))).toHaveLength(1);
+  });
+
+  it('logs in with the token a CRM page hands over: only from a listed origin, only for the profile user', async () => {
+    await start({ ssoSecret: undefined, crmOrigins: ['https://crm.example.com'], identifier: 'pc101' });
+    const waiting = await until(
+      (s) => s.connection.message?.includes('Waiting for the CRM') === true,
+      'the wait',
+    );
+    expect(waiting.connection.status).toBe('connecting');
+    const token = await own.control.ssoToken('jan.novak');
+    await expect(
+      hub.provideSsoToken({ username: 'jan.novak', token }, 'https://evil.example'),
+    ).rejects.toThrow(/https:\/\/evil.example may not log the agent in to UCS/);
+    await expect(
+      hub.provideSsoToken({ username: 'eva.svobodova', token }, 'https://crm.example.com'),
+    ).rejects.toThrow('The token is for eva.svobodova, but this UCS profile logs in jan.novak.');
+    expect(await own.control.sessions()).toEqual([{ phase: 'CREDENTIALS', username: null, provider: null }]);
+    await hub.provideSsoToken({ username: 'jan.novak', token }, 'https://crm.example.com');
+    await ready();
+    expect(await own.control.sessions()).toEqual([
+      { phase: 'READY', username: 'jan.novak', provider: 'Softbar' },
+    ]);
+  });
+
   it('dials under a queue with line and data; the ringtone is selected after login', async () => {
     await start({ identifier: 'pc101', dialLine: 101, ringingSound: 'quest' });
     await ready();
@@ -356,7 +452,7 @@ describe('ucs beyond the shared suite', () => {
     const dialing = await until((s) => s.calls.length === 1, 'the outgoing call');
     expect(dialing.calls[0]).toMatchObject({
       direction: 'outbound',
-      vendorData: { data: { ticket: 'T-7' }, outbound_id: 2 },
+      vendorData: { data: { ticket: 'T-7' }, outbound_id: 2, caller_line_id: 101 },
     });
     const page = host.page('ucs') as { ucsOperator: { state(): { ringingSound: string } } };
     await until(() => page.ucsOperator.state()?.ringingSound === 'quest', 'the ringtone');

@@ -49,18 +49,14 @@ async function importUcs(ext: Extension, settings: Record<string, unknown> = {})
 const button = (scope: Locator, name: string) => scope.getByRole('button', { name, exact: true });
 
 /**
- * Chooses the option with `value` by keyboard: the bar ignores synthetic events, and Playwright's
- * selectOption dispatches synthetic ones (an agent's own choice is trusted).
+ * Chooses an option by typing the start of its label into the focused select (type-ahead): the bar
+ * ignores synthetic events, and Playwright's selectOption dispatches synthetic ones (an agent's own
+ * choice is trusted). `prefix` must lead to `value` directly, without passing other options: each
+ * option passed on the way would be chosen too (the agent-state select acts on every change).
  */
-async function choose(page: Page, select: Locator, value: string): Promise<void> {
-  const [current, target] = await select.evaluate((element, wanted) => {
-    const options = [...(element as HTMLSelectElement).options];
-    return [(element as HTMLSelectElement).selectedIndex, options.findIndex((o) => o.value === wanted)];
-  }, value);
-  if (target < 0) throw new Error(`no option ${value}`);
+async function choose(page: Page, select: Locator, prefix: string, value: string): Promise<void> {
   await select.focus();
-  const key = target > current ? 'ArrowDown' : 'ArrowUp';
-  for (let step = 0; step < Math.abs(target - current); step += 1) await page.keyboard.press(key);
+  await page.keyboard.type(prefix);
   await expect(select).toHaveValue(value);
 }
 
@@ -86,7 +82,7 @@ test('SSO from the secret, pairing in the bar, READY, a call answered, held, con
   const pairing = agentBar.getByRole('region', { name: 'Pair your phone' });
   await expect(pairing).toBeVisible({ timeout: 20_000 });
   await page.screenshot({ path: test.info().outputPath('ucs-pairing.png') });
-  await choose(page, pairing.getByRole('combobox', { name: 'Phone' }), 'pc101');
+  await choose(page, pairing.getByRole('combobox', { name: 'Phone' }), 'L', 'pc101');
   await button(pairing, 'Pair phone').click();
   await connected(ext, page);
   await expect(pairing).toHaveCount(0);
@@ -95,7 +91,7 @@ test('SSO from the secret, pairing in the bar, READY, a call answered, held, con
   await expect(agentBar).toContainText('Linka 101');
 
   const states = agentBar.getByRole('combobox', { name: 'Agent state' });
-  await choose(page, states, 'ready');
+  await choose(page, states, 'R', 'ready');
   await expect.poll(async () => (await hubState(ext)).agent.kind).toBe('ready');
 
   // A queue call rings; the agent answers, holds, resumes.
@@ -129,7 +125,7 @@ test('SSO from the secret, pairing in the bar, READY, a call answered, held, con
   const code = agentBar.getByRole('region', { name: /Account code for Petr Malý/ });
   await expect(code).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('ucs-account-code.png') });
-  await choose(page, code.getByRole('combobox', { name: 'Account code' }), 'SALE');
+  await choose(page, code.getByRole('combobox', { name: 'Account code' }), 'P', 'SALE');
   await code.getByRole('button', { name: 'Set account code' }).click();
   await expect(code).toHaveCount(0);
   const history = await sim.control.history('jan.novak');
@@ -143,7 +139,7 @@ test('SSO from the secret, pairing in the bar, READY, a call answered, held, con
   await expect.poll(async () => (await hubState(ext)).agent.kind, { timeout: 10_000 }).toBe('ready');
 
   // AUX with one of the server's reasons.
-  await choose(page, states, 'notReady:Lunch');
+  await choose(page, states, 'N', 'notReady:Lunch');
   await expect
     .poll(async () => (await hubState(ext)).agent)
     .toMatchObject({ kind: 'notReady', reason: 'Lunch' });
@@ -165,12 +161,10 @@ test('a method UCS does not take now gives the agent a clear message instead of 
   crm,
   ext,
 }) => {
-  await importUcs(ext, { identifier: 'pc101' });
+  await importUcs(ext, { identifier: 'pc101', autoOpenAccountCode: false });
   const page = await crm('/index.html');
+  const agentBar = bar(page);
   await connected(ext, page);
-  await sim.control.incomingCall({ number: '602123456' });
-  await expect(button(bar(page), 'Answer')).toBeVisible();
-  const call = (await hubState(ext)).calls[0]!;
   const attempt = async (command: unknown) =>
     (await ext.worker()).evaluate(async (cmd) => {
       const g = globalThis as unknown as { __softbar: { hub: { execute(c: unknown): Promise<void> } } };
@@ -181,17 +175,33 @@ test('a method UCS does not take now gives the agent a clear message instead of 
         return (error as Error).message;
       }
     }, command);
-  // UCS refuses hold on a ringing call (its onWarning): the command fails with UCS's words.
-  expect(await attempt({ type: 'hold', callId: call.id })).toBe(
-    'UCS refused tribute: only a connected call can be held',
-  );
+
   // provision is documented for IDENTIFY and DEVICE only: refused before it is sent, saying why.
   expect(await attempt({ type: 'confirmPhone' })).toContain(
     'Confirming the phone is not possible now: the UCS agent bar is ready (state READY).',
   );
-  // The agent's own pairing change while READY goes through (identify is allowed in READY).
-  await button(bar(page), 'Decline').click();
-  await expect.poll(async () => (await sim.control.history('jan.novak'))[0]?.cause).toBe(5);
+  // UCS refuses hold on a ringing call (its onWarning): the command fails with UCS's words.
+  await sim.control.incomingCall({ number: '602123456', name: 'Petr Malý' });
+  await expect(button(agentBar, 'Answer')).toBeVisible();
+  const first = (await hubState(ext)).calls[0]!;
+  expect(await attempt({ type: 'hold', callId: first.id })).toBe(
+    'UCS refused tribute: only a connected call can be held',
+  );
+  await button(agentBar, 'Answer').click();
+  await expect(button(agentBar, 'Hang up')).toBeVisible();
+
+  // A second call rings while the agent talks: UCS's hangup would end the call in progress, so Decline
+  // is refused in words in the bar, and both calls stay up.
+  await sim.control.incomingCall({ number: '777000111', name: 'Eva Nová' });
+  await expect(button(agentBar, 'Decline')).toBeVisible();
+  await button(agentBar, 'Decline').click();
+  await expect(agentBar).toContainText('UCS cannot decline this call while you are on another one');
+  const waiting = (await hubState(ext)).calls.find((call) => call.remoteName === 'Eva Nová')!;
+  // Hold would hold the call in progress, not the ringing one: refused too, nothing held.
+  expect(await attempt({ type: 'hold', callId: waiting.id })).toBe(
+    'UCS holds the call you are talking on, and this is not it.',
+  );
+  expect((await sim.control.calls()).map((call) => call.state).sort()).toEqual([2, 3]);
 });
 
 test('the server going down is shown in the bar and recovered from, with the call', async ({ crm, ext }) => {
@@ -212,12 +222,46 @@ test('the server going down is shown in the bar and recovered from, with the cal
   await expect.poll(async () => (await hubState(ext)).connection.status).toBe('reconnecting');
 
   await sim.control.serverUp();
-  // The bundle reconnects, asks for credentials again, Softbar logs in with a fresh token, and the
-  // phone needs confirming again; the call is still there.
-  await expect(agentBar).toContainText('Use phone Linka 101 (101)?', { timeout: 20_000 });
-  await button(agentBar, 'Confirm').click();
+  // The bundle reconnects and asks for credentials again: Softbar logs in with a fresh token and pairs
+  // and confirms the phone the agent confirmed before, without asking; the call is still there.
   await connected(ext, page);
+  await expect(agentBar.getByRole('region', { name: 'Pair your phone' })).toHaveCount(0);
   await expect(agentBar).toContainText('Petr Malý');
   await button(agentBar, 'Hang up').click();
   await expect.poll(async () => (await sim.control.calls()).length).toBe(0);
+});
+
+test('the CRM page hands over a fresh SSO token and the bar logs in with it; another user is refused', async ({
+  crm,
+  crmUrl,
+  ext,
+}) => {
+  await importUcs(ext, { ssoSecret: undefined, crmOrigins: [new URL(crmUrl).origin], identifier: 'pc101' });
+  const page = await crm('/index.html');
+  await expect(bar(page)).toContainText('Waiting for the CRM to log you in to UCS', { timeout: 20_000 });
+  // What the CRM does after its own login: post the agent's token to the page's window.
+  const handOver = (username: string, token: string) =>
+    page.evaluate(
+      ([user, value]) =>
+        new Promise<unknown>((resolve) => {
+          window.addEventListener('message', function answer(event) {
+            if (event.data?.type !== 'softbar:ssoTokenResult') return;
+            window.removeEventListener('message', answer);
+            resolve(event.data);
+          });
+          window.postMessage({ type: 'softbar:ssoToken', username: user, token: value }, location.origin);
+        }),
+      [username, token] as const,
+    );
+  expect(await handOver('eva.svobodova', await sim.control.ssoToken('eva.svobodova'))).toEqual({
+    type: 'softbar:ssoTokenResult',
+    ok: false,
+    error: 'The token is for eva.svobodova, but this UCS profile logs in jan.novak.',
+  });
+  expect(await handOver('jan.novak', await sim.control.ssoToken('jan.novak'))).toEqual({
+    type: 'softbar:ssoTokenResult',
+    ok: true,
+  });
+  await connected(ext, page);
+  expect(await agentOf()).toEqual({ phase: 'READY', username: 'jan.novak', provider: 'Softbar' });
 });

@@ -45,7 +45,8 @@ export function webSocketUrl(config: UcsOperatorConfig, location: Location): str
   const secure = ws.secure ?? api.secure ?? location.protocol === 'https:';
   const hostname = ws.hostname ?? api.hostname ?? location.hostname;
   const port = ws.port ?? api.port ?? location.port;
-  const path = ws.path ?? DEFAULT_WS_PATH;
+  // The document: `api` is the WebSocket proxy's address; `ws` overrides it.
+  const path = ws.path ?? api.path ?? DEFAULT_WS_PATH;
   const portPart = port === undefined || port === '' ? '' : `:${port}`;
   return `${secure ? 'wss' : 'ws'}://${hostname}${portPart}${path.startsWith('/') ? path : `/${path}`}`;
 }

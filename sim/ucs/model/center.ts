@@ -191,7 +191,13 @@ export class UcsCenter {
    * Starts an outgoing call from `agent`'s phone to `number`: new, then ringing. In transfer mode
    * with no consultation leg yet, the call is that leg (the document: transfer() then dial).
    */
-  dialOut(agent: Agent, number: string, queue: unknown, data: Record<string, unknown>): CallRecord {
+  dialOut(
+    agent: Agent,
+    number: string,
+    queue: unknown,
+    data: Record<string, unknown>,
+    line?: number,
+  ): CallRecord {
     const transfer = agent.transfer;
     const isLeg = transfer !== null && transfer.leg === null && agent.calls.length === 1;
     if (!isLeg && agent.calls.length > 0) throw new SimControlError('a call is already in progress');
@@ -204,7 +210,8 @@ export class UcsCenter {
         caller: lineParty(
           this.displayName(agent),
           device.extension,
-          device.line_id,
+          // ASSUMPTION: dial's `line` is the caller's line ID (caller_line_id); default the phone's own.
+          line ?? device.line_id,
           agent.spec.id,
           agent.spec.username,
         ),

@@ -107,7 +107,7 @@ export class UcsSession implements SessionLink {
         return this.onAgent((agent) => phone.answer(this.center, agent));
       case 'dial':
         return this.onAgent((agent) =>
-          this.center.dialOut(agent, str(args[0], 'number'), args[1], record(args[3])),
+          this.center.dialOut(agent, str(args[0], 'number'), args[1], record(args[3]), line(args[2])),
         );
       case 'hangup':
         return this.onAgent((agent) => phone.hangup(this.center, agent));
@@ -296,6 +296,14 @@ export class UcsSession implements SessionLink {
 
 function str(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '') throw badRequest(`${name} must be a non-empty string`);
+  return value;
+}
+
+/** dial's `line` argument: a line ID, or undefined for the paired phone's own line. */
+function line(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw badRequest('line must be a line ID (a whole number)');
   return value;
 }
 

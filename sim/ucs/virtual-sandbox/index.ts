@@ -2,24 +2,29 @@
  * An in-process stand-in for the extension's frame host that hosts Softbar's real sandbox page
  * (`src/sandbox/main.ts`, bundled once per process) in a node:vm context per frame: the page the
  * offscreen document's sandboxed iframe runs, with its opaque origin, the manifest's sandbox CSP, a
- * `window.parent` that checks the target origin, and a browser-like WebSocket. Adapter tests use it
- * to drive the UCS agent bar bundle (served by `sim/ucs`) through exactly the FrameHost contract and the
- * sandbox protocol (`src/sandbox/protocol.ts`) the browser gives them.
+ * `window.parent` whose posts the host never hears, and a browser-like WebSocket. As the offscreen
+ * document does, it gives each page load a MessageChannel, hands the page its port with one handshake
+ * window message, and from then on speaks and listens to the page over that port only. Adapter tests use
+ * it to drive the UCS agent bar bundle (served by `sim/ucs`) through exactly the FrameHost contract and
+ * the sandbox protocol (`src/sandbox/protocol.ts`) the browser gives them.
  */
-import { SANDBOX_PAGE } from '../../../src/sandbox/protocol';
+import { PORT_HANDSHAKE, type PortHandshake, SANDBOX_PAGE } from '../../../src/sandbox/protocol';
 import type { FrameChannel, FrameHost, FrameSpec } from '../../../src/vendors/frame-host';
 import { sandboxScript } from './build';
 import { browserOrigin, manifestSandboxCsp, parseCsp, type SandboxPolicy } from './csp';
-import { type PageWindow, VirtualPage } from './page';
+import { type PageWindow, VirtualPage, type WindowMessageFrom } from './page';
 
 export { CHROME_DEFAULT_SANDBOX_CSP, manifestSandboxCsp } from './csp';
-export type { PageWindow } from './page';
+export type { PageWindow, WindowMessageFrom } from './page';
 
 /** The extension origin of the virtual host unless told otherwise. */
 export const DEFAULT_EXTENSION_ORIGIN = 'chrome-extension://virtual-softbar';
 
 /** How long a released frame waits for a re-attach before it is closed (tests keep it short). */
 export const DEFAULT_RELEASE_MS = 1000;
+
+/** Posts kept for a frame whose page has no port yet (as the offscreen document keeps them). */
+const MAX_WAITING = 200;
 
 /** How the virtual host behaves. */
 export interface VirtualSandboxOptions {
@@ -41,7 +46,11 @@ export interface VirtualSandboxOptions {
   readonly pagehide?: boolean;
 }
 
-/** A message the page posted to a target origin that is not the extension's: the browser drops it. */
+/**
+ * A message the page posted to its parent window: the host hears a sandboxed page over its port only, so
+ * none is delivered (in a browser, the offscreen document drops them; with a target origin other than the
+ * extension's, the browser does not even deliver them).
+ */
 export interface DroppedMessage {
   /** The frame. */
   readonly key: string;
@@ -61,8 +70,15 @@ export interface VirtualSandboxHost extends FrameHost {
   reload(key: string): Promise<void>;
   /** The keys of the open frames (released ones too, until they are closed). */
   pages(): string[];
-  /** Messages the pages posted to a target origin other than the extension's (all frames, in order). */
+  /** Messages the pages posted to their parent window rather than their port (all frames, in order). */
   dropped(): DroppedMessage[];
+  /**
+   * Delivers a window `message` event to frame `key`'s page as another window would post it: `from`
+   * names its origin, its source window (e.g. the page's `parent`, or any other object for a window
+   * that is not) and the ports it transfers. For tests of what the page must ignore (the one handshake
+   * that counts is the host's own). False when the frame has no page.
+   */
+  windowMessage(key: string, data: unknown, from: WindowMessageFrom): boolean;
   /** The global object of frame `key`'s page (`ucsOperator`...), or undefined when there is none. */
   page(key: string): PageWindow | undefined;
   /** What frame `key`'s page reported: uncaught exceptions and CSP refusals, in order. */
@@ -75,6 +91,10 @@ export interface VirtualSandboxHost extends FrameHost {
 interface Frame {
   readonly spec: FrameSpec;
   page: VirtualPage | undefined;
+  /** The host's end of the current page's MessageChannel (undefined until the page's handshake). */
+  port: MessagePort | undefined;
+  /** Posts made while the page had no port: sent once it has one. */
+  waiting: unknown[];
   /** The adapters' listeners for messages from the page. */
   readonly fromPage: Set<(data: unknown) => void>;
   /** The adapters' load listeners. */
@@ -130,47 +150,70 @@ export function createVirtualSandboxHost(options: VirtualSandboxOptions = {}): V
     return undefined;
   };
 
+  /** Closes the host's end of the frame's channel: nothing more goes to or comes from that page. */
+  const closePort = (frame: Frame): void => {
+    frame.port?.close();
+    frame.port = undefined;
+  };
+
+  /** Ends the frame's current page (its port first, so that nothing it posts while going is heard). */
+  const endPage = (frame: Frame): void => {
+    closePort(frame);
+    frame.page?.destroy(firePagehide);
+    frame.page = undefined;
+  };
+
+  /**
+   * The page loaded: as the offscreen document does, a new MessageChannel; its port2 goes to the page with
+   * the handshake (from the parent, with the extension's origin), port1 is how the host speaks and hears.
+   */
+  const connect = (frame: Frame, page: VirtualPage): void => {
+    closePort(frame);
+    const channel = new MessageChannel();
+    const port = channel.port1;
+    frame.port = port;
+    port.addEventListener('message', (event) => {
+      if (frame.closed || frame.page !== page || frame.port !== port || !page.alive) return;
+      for (const listener of [...frame.fromPage]) {
+        try {
+          listener(event.data);
+        } catch (error) {
+          console.error(error);
+        }
+      }
+    });
+    port.start();
+    // The host's port must not keep a test process running.
+    (port as unknown as { unref?: () => void }).unref?.();
+    const handshake: PortHandshake = { type: PORT_HANDSHAKE };
+    page.windowMessage(handshake, { origin: extensionOrigin, source: page.parent, ports: [channel.port2] });
+    const waiting = frame.waiting;
+    frame.waiting = [];
+    for (const message of waiting) port.postMessage(message);
+  };
+
   const startPage = async (frame: Frame): Promise<void> => {
     const code = await sandboxScript();
     if (frame.closed) return;
     policy ??= parseCsp(options.csp ?? manifestSandboxCsp(), sandboxPage);
     // A page still there (a reload before the first start) goes first: one page per frame.
-    frame.page?.destroy(firePagehide);
+    endPage(frame);
     const page: VirtualPage = new VirtualPage({
       url: sandboxPage,
       parentOrigin: extensionOrigin,
       policy,
       name: frame.spec.key,
       toParent(message, targetOrigin) {
-        let origin: string | undefined;
-        try {
-          origin =
-            targetOrigin === '*' || targetOrigin === '/' ? undefined : browserOrigin(new URL(targetOrigin));
-        } catch {
-          origin = undefined;
-        }
-        // '*' would reach any parent and '/' means the page's own (opaque) origin: the virtual host
-        // delivers only to a message that names the extension's origin, as Softbar's page must.
-        if (origin !== extensionOrigin) {
-          droppedMessages.push({ key: frame.spec.key, targetOrigin, message });
-          return;
-        }
-        setTimeout(() => {
-          if (frame.closed || frame.page !== page || !page.alive) return;
-          for (const listener of [...frame.fromPage]) {
-            try {
-              listener(message);
-            } catch (error) {
-              console.error(error);
-            }
-          }
-        }, 0);
+        // The host hears a sandboxed page over its port only: whatever the target origin, a post to the
+        // parent window reaches nothing (Softbar's page posts none; a vendor script might).
+        droppedMessages.push({ key: frame.spec.key, targetOrigin, message });
       },
     });
     frame.page = page;
-    // The page's module script runs, then the iframe's load event fires.
+    // The page's module script runs, then the iframe's load event fires: the host connects, then tells.
     page.run(`"use strict";\n${code}`, `${extensionOrigin}/src/sandbox/main.ts`);
     if (frame.closed || frame.page !== page) return;
+    connect(frame, page);
     frame.loaded = true;
     notify(frame.loads);
   };
@@ -179,7 +222,8 @@ export function createVirtualSandboxHost(options: VirtualSandboxOptions = {}): V
     if (frame.closed) return;
     frame.closed = true;
     clearTimeout(frame.releaseTimer);
-    frame.page?.destroy(firePagehide);
+    endPage(frame);
+    frame.waiting = [];
     frame.fromPage.clear();
     frame.loads.clear();
     frame.channels.clear();
@@ -210,8 +254,14 @@ export function createVirtualSandboxHost(options: VirtualSandboxOptions = {}): V
     return {
       post(message) {
         if (!live()) return;
-        // As postMessage: cloned now (an uncloneable message throws here), delivered later.
-        frame.page?.receive(structuredClone(message));
+        // As postMessage: cloned now (an uncloneable message throws here), delivered later; over the
+        // page's port, or once it has one.
+        if (frame.port) {
+          frame.port.postMessage(message);
+          return;
+        }
+        frame.waiting.push(structuredClone(message));
+        if (frame.waiting.length > MAX_WAITING) frame.waiting.shift();
       },
       onMessage: (listener) => subscribe(frame.fromPage, listener),
       onLoad(listener) {
@@ -257,6 +307,8 @@ export function createVirtualSandboxHost(options: VirtualSandboxOptions = {}): V
       const frame: Frame = {
         spec,
         page: undefined,
+        port: undefined,
+        waiting: [],
         fromPage: new Set(),
         loads: new Set(),
         channels: new Set(),
@@ -272,12 +324,17 @@ export function createVirtualSandboxHost(options: VirtualSandboxOptions = {}): V
     async reload(key) {
       const frame = frames.get(key);
       if (!frame) throw new Error(`No frame "${key}" is open.`);
-      frame.page?.destroy(firePagehide);
-      frame.page = undefined;
+      endPage(frame);
       await startPage(frame);
     },
     pages: () => [...frames.keys()],
     dropped: () => [...droppedMessages],
+    windowMessage(key, data, from) {
+      const page = frames.get(key)?.page;
+      if (!page?.alive) return false;
+      page.windowMessage(data, from);
+      return true;
+    },
     page: (key) => frames.get(key)?.page?.window,
     errors: (key) => [...(frames.get(key)?.page?.errors ?? [])],
     async closeAll() {

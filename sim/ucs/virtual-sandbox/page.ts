@@ -330,7 +330,99 @@ Object.defineProperty(PageURL.prototype, 'origin', {
   enumerable: true,
 });
 
-/** One page: create, `run` its script, `receive` messages from the parent, `destroy`. */
+/** Who a window message the page receives comes from. */
+export interface WindowMessageFrom {
+  /** The sender's origin, as the event names it (the parent's: the extension's). */
+  readonly origin: string;
+  /** The sender's window, as the event names it (the parent's: the page's `parent`). */
+  readonly source: unknown;
+  /** Ports transferred with the message (Node MessagePorts). */
+  readonly ports?: readonly MessagePort[];
+}
+
+/**
+ * A MessagePort as the page sees it, over a Node MessagePort: what arrives is made the page's own and
+ * delivered only while the page lives (to `onmessage` and `message` listeners; what they throw is the
+ * page's uncaught error); as in a browser, messages wait until `onmessage` is set or `start()` is called.
+ */
+export class PagePort {
+  readonly #page: VirtualPage;
+  readonly #port: MessagePort;
+  readonly #listeners = new Listeners();
+  readonly #queue: unknown[] = [];
+  #onmessage: unknown = null;
+  #started = false;
+  #closed = false;
+
+  constructor(page: VirtualPage, port: MessagePort) {
+    this.#page = page;
+    this.#port = port;
+    port.addEventListener('message', (event) => {
+      if (this.#closed) return;
+      if (!page.alive) {
+        this.close();
+        return;
+      }
+      this.#queue.push(page.adopt(event.data));
+      this.#drain();
+    });
+    port.start();
+    // A Node port keeps the process running while it listens: a page's port must not.
+    (port as unknown as { unref?: () => void }).unref?.();
+    page.track(this);
+  }
+
+  get onmessage(): unknown {
+    return this.#onmessage;
+  }
+  set onmessage(handler: unknown) {
+    this.#onmessage = typeof handler === 'function' ? handler : null;
+    this.start();
+  }
+
+  /** Sends to the other end: cloned now (an uncloneable message throws here), delivered later. */
+  postMessage(message: unknown): void {
+    if (this.#closed || !this.#page.alive) return;
+    this.#port.postMessage(message);
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#drain();
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#queue.length = 0;
+    this.#port.close();
+  }
+
+  addEventListener(type: string, listener: Listener | null, options?: unknown): void {
+    this.#listeners.add(String(type), listener, options);
+  }
+  removeEventListener(type: string, listener: Listener | null): void {
+    this.#listeners.remove(String(type), listener);
+  }
+
+  /** Delivers what waits, each message as a task of its own (as a started port does). */
+  #drain(): void {
+    if (!this.#started || this.#queue.length === 0) return;
+    setTimeout(() => {
+      if (this.#closed || !this.#page.alive || this.#queue.length === 0) return;
+      const data = this.#queue.shift();
+      const event = makeEvent('message', { data, origin: '', source: null, lastEventId: '', ports: [] });
+      event.target = this;
+      this.#listeners.dispatch(this as unknown as Record<string, unknown>, event, (error) =>
+        this.#page.report(error),
+      );
+      this.#drain();
+    }, 0);
+  }
+}
+
+/** One page: create, `run` its script, give it window messages (the parent's handshake), `destroy`. */
 export class VirtualPage {
   /** The page's global object (`window`, `self`, `globalThis` inside). */
   readonly window: PageWindow;
@@ -345,6 +437,7 @@ export class VirtualPage {
   readonly #listeners = new Listeners();
   readonly #timers = new Map<number, ReturnType<typeof setTimeout>>();
   readonly #sockets = new Set<PageSocket>();
+  readonly #ports = new Set<PagePort>();
   readonly #adopt: (value: unknown) => unknown;
   #nextTimer = 1;
   #alive = true;
@@ -514,21 +607,40 @@ export class VirtualPage {
     }
   }
 
-  /** A message from the parent: a `message` event, later, as postMessage delivers. */
-  receive(message: unknown): void {
-    if (!this.#alive) return;
-    const data = this.#adopt(message);
+  /**
+   * A `message` event at the page's window, later, as `postMessage` delivers: `data` (a clone, made the
+   * page's own), the `origin` and `source` its sender has, and `ports` (Node MessagePorts, each handed to
+   * the page as a MessagePort of its own). The parent's handshake is one; a test forges others.
+   */
+  windowMessage(data: unknown, from: WindowMessageFrom): void {
+    if (!this.#alive) {
+      for (const port of from.ports ?? []) port.close();
+      return;
+    }
+    const copy = this.#adopt(structuredClone(data));
+    const ports = (from.ports ?? []).map((port) => new PagePort(this, port));
     setTimeout(() => {
       if (!this.#alive) return;
       const event = makeEvent('message', {
-        data,
-        origin: this.#setup.parentOrigin,
-        source: this.parent,
+        data: copy,
+        origin: from.origin,
+        source: from.source,
         lastEventId: '',
-        ports: [],
+        ports,
       });
       this.#listeners.dispatch(this.window, event, (error) => this.report(error));
     }, 0);
+  }
+
+  /** `value` (a structured clone from Node's realm) as the page's own value. */
+  adopt(value: unknown): unknown {
+    return this.#adopt(value);
+  }
+
+  /** A port handed to the page: closed with it. */
+  track(port: PagePort): void {
+    if (this.#alive) this.#ports.add(port);
+    else port.close();
   }
 
   /**
@@ -549,6 +661,8 @@ export class VirtualPage {
     this.#timers.clear();
     for (const socket of [...this.#sockets]) socket.abandon();
     this.#sockets.clear();
+    for (const port of [...this.#ports]) port.close();
+    this.#ports.clear();
   }
 
   /** An uncaught exception in the page: recorded, printed, and an `error` event at the window. */

@@ -16,7 +16,7 @@ export interface HeldFrame {
   readonly url: string;
   /**
    * The only origin the page posts to and accepts messages from; `"null"` for our own sandboxed page
-   * (src/sandbox), whose messages are told apart by their source window alone.
+   * (src/sandbox), which the host page speaks to and hears over a MessageChannel per page load instead.
    */
   readonly origin: string;
   /** The iframe's `allow` attribute. */
@@ -36,7 +36,10 @@ export type WorkerMessage =
       readonly allow: string;
       readonly screen?: ScreenLayout;
     }
-  /** `postMessage(message, origin)` to the frame (held until its page has loaded). */
+  /**
+   * `postMessage(message, origin)` to the frame (held until its page has loaded); for a `"null"`-origin
+   * frame, `postMessage(message)` on its page's port.
+   */
   | { readonly type: 'post'; readonly key: string; readonly message: unknown }
   /** Remove the frame; a vendor-screen window closes itself. */
   | { readonly type: 'close'; readonly key: string }
@@ -49,7 +52,10 @@ export type HostMessage =
   | { readonly type: 'hello'; readonly host: 'offscreen' | 'screen'; readonly frames: readonly HeldFrame[] }
   /** The frame's page fired `load` (first load or a reload/navigation). */
   | { readonly type: 'loaded'; readonly key: string }
-  /** A message from the frame, already checked for origin and source by the host page. */
+  /**
+   * A message from the frame, already checked for origin and source by the host page (for a `"null"`-
+   * origin frame: one that came over its page's port).
+   */
   | { readonly type: 'message'; readonly key: string; readonly data: unknown }
   /** Keeps the worker alive while a vendor frame is live (port traffic resets its idle timer). */
   | { readonly type: 'ping' };

@@ -38,8 +38,9 @@ function vendorPageProblem(spec: FrameSpec): string | undefined {
 }
 
 function sandboxProblem(spec: FrameSpec, extensionOrigin: string | undefined): string | undefined {
-  // Only our own sandbox page: a "null" origin means posts go out with the "*" target (see the offscreen
-  // document's frame set), which is safe only because nothing but that page is ever in the iframe.
+  // Only our own sandbox page: a "null" origin means the host page hands the iframe's first document a
+  // MessagePort with a "*"-targeted handshake (see the offscreen document's frame set), which is safe only
+  // because that document is the page named here.
   if (extensionOrigin === undefined || spec.url !== `${extensionOrigin}/${SANDBOX_PAGE}`) {
     return "A sandboxed vendor page must be Softbar's own sandbox page.";
   }

@@ -8,7 +8,7 @@ import type { AdapterContext, VendorAdapter } from '../contract';
 import type { FrameChannel } from '../frame-host';
 import { isObject } from '../shared/is-object';
 import { agentStateOf } from './agent-status';
-import { bundleConfig } from './bundle-config';
+import { bundleConfig, settingsTag } from './bundle-config';
 import { callbackEvents } from './callbacks';
 import { ucsCapabilities } from './capabilities';
 import { type MethodStep, planFor } from './command-plan';
@@ -28,15 +28,39 @@ import {
   RELOADED,
   SCREEN_DURING_CALL,
   unconfirmed,
+  WAITING_FOR_CRM,
 } from './messages';
 import { allowedIn, type UcsPhase, wrongPhaseMessage } from './methods';
 import { createSandboxClient, type SandboxClient } from './sandbox-client';
 import { bundleUrl, loginOf, type UcsSettings } from './settings';
 import { makeSsoToken, ssoTimestamp } from './sso';
-import { accountCodeRequest, isCallCallback, type SavedCalls, UcsTracker } from './tracker';
+import {
+  accountCodeRequest,
+  isCallCallback,
+  type SavedCalls,
+  type TargetedCommand,
+  UcsTracker,
+} from './tracker';
 
 const FRAME_KEY = 'ucs';
 const STORE_KEY = 'calls';
+const PHONE_KEY = 'phone';
+
+/** The phone the agent paired (and confirmed), so a re-login pairs it again without asking. */
+interface SavedPhone {
+  /** The settings it was paired under (another user or identifier pairs afresh). */
+  readonly tag?: string;
+  readonly identifier?: string;
+  readonly confirmed?: string;
+}
+
+/** Methods a bundle may name differently: the English document's name, then the other one. */
+const ALTERNATIVES: Partial<Record<MethodStep['method'], MethodStep['method']>> = {
+  // The Czech original calls hold `hold`.
+  tribute: 'hold',
+  // The document's state list calls pairing `identifier`.
+  selectIdentifier: 'identifier',
+};
 
 /** How long things may take; tests shorten them. */
 export interface UcsTiming {
@@ -58,6 +82,19 @@ export const DEFAULT_UCS_TIMING: UcsTiming = {
   recoverBaseMs: 5_000,
   recoverMaxMs: 60_000,
 };
+
+const TARGETED: readonly string[] = [
+  'hangup',
+  'reject',
+  'hold',
+  'resume',
+  'mute',
+  'unmute',
+  'answer',
+  'blindTransfer',
+  'attendedTransfer',
+] satisfies TargetedCommand[];
+const isTargeted = (type: string): type is TargetedCommand => TARGETED.includes(type);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -107,6 +144,13 @@ export class UcsAdapter implements VendorAdapter {
   // Errors already shown since the last READY: a bundle retrying every few seconds says the same again.
   private readonly shownErrors = new Set<string>();
   private holdMethod: 'tribute' | 'hold' = 'tribute';
+  private phone: SavedPhone = {};
+  private readonly tag: string;
+  private readonly test: boolean;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  // A token a CRM page handed over, until the next login uses it; and whether the last login used one.
+  private crmToken: string | undefined;
+  private loggedInByCrm = false;
   private saving: Promise<void> = Promise.resolve();
 
   constructor(
@@ -115,6 +159,8 @@ export class UcsAdapter implements VendorAdapter {
     timing: Partial<UcsTiming> = {},
   ) {
     this.timing = { ...DEFAULT_UCS_TIMING, ...timing };
+    this.test = ctx.purpose === 'test';
+    this.tag = settingsTag(settings, this.test);
     this.capabilities = ucsCapabilities(settings);
     this.confirmations = new Confirmations(this.timing, (step) =>
       unconfirmed(step.method, Math.round(this.timing.confirmMs / 1000)),
@@ -125,7 +171,11 @@ export class UcsAdapter implements VendorAdapter {
     signal.throwIfAborted();
     if (this.disposed) throw new Error(CLOSED);
     if (this.status === 'new') this.connection('connecting', LOADING);
-    this.tracker ??= new UcsTracker(await this.ctx.store.get<SavedCalls>(STORE_KEY));
+    if (!this.tracker) {
+      this.tracker = new UcsTracker(await this.ctx.store.get<SavedCalls>(STORE_KEY));
+      const saved = await this.ctx.store.get<SavedPhone>(PHONE_KEY);
+      this.phone = saved?.tag === this.tag ? saved : {};
+    }
     signal.throwIfAborted();
     if (this.phase === 'READY') return;
     const ready = this.waitForReady(signal);
@@ -154,6 +204,10 @@ export class UcsAdapter implements VendorAdapter {
       holdMethod: this.holdMethod,
     });
     const what = COMMAND_LABELS[command.type];
+    if (isTargeted(command.type) && 'vendorCallId' in command) {
+      const problem = tracker.targetProblem(command.type, command.vendorCallId);
+      if (problem) throw new Error(problem);
+    }
     for (const step of steps) {
       if (!allowedIn(step.method, this.phase))
         throw new Error(wrongPhaseMessage(what, step.method, this.phase));
@@ -171,9 +225,14 @@ export class UcsAdapter implements VendorAdapter {
       });
     }
     if (command.type === 'cancelTransfer') tracker.cancelling(command.vendorCallId);
+    // The agent answered the pairing: the wait for READY runs again from here.
+    if (command.type === 'pairPhone' || command.type === 'confirmPhone') {
+      this.phoneAnswered();
+    }
     try {
       for (const step of steps) await this.run(step);
     } catch (error) {
+      if (command.type === 'changePhone') this.choosingPhone = false;
       if (command.type === 'blindTransfer' || command.type === 'attendedTransfer') {
         tracker.dropTransfer(command.vendorCallId);
         this.emit({
@@ -191,6 +250,24 @@ export class UcsAdapter implements VendorAdapter {
     this.save();
   }
 
+  acceptSsoToken(given: { readonly username: string; readonly token: string }, origin: string): void {
+    const allowed = this.settings.crmOrigins ?? [];
+    if (!allowed.includes(origin))
+      throw new Error(
+        `${origin || 'This page'} may not log the agent in to UCS: the admin lists the CRM origins that may in the profile's "crmOrigins".`,
+      );
+    if (given.username !== this.settings.username)
+      throw new Error(
+        `The token is for ${given.username}, but this UCS profile logs in ${this.settings.username}.`,
+      );
+    this.crmToken = given.token;
+    this.ctx.log('info', `UCS: an SSO token was handed over by ${origin}`);
+    if (this.phase === 'CREDENTIALS') {
+      if (this.readyWait) this.armReadyTimer();
+      void this.login();
+    }
+  }
+
   onEvent(listener: (event: VendorEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -206,6 +283,7 @@ export class UcsAdapter implements VendorAdapter {
     this.disposed = true;
     clearTimeout(this.readyTimer);
     clearTimeout(this.recoverTimer);
+    clearTimeout(this.checkTimer);
     this.endReadyWait()?.reject(new Error(CLOSED));
     this.confirmations.failAll(CLOSED);
     const channel = this.detach();
@@ -268,38 +346,55 @@ export class UcsAdapter implements VendorAdapter {
   }
 
   /**
-   * The page (re)loaded, or the adapter re-attached to a running one: a page that has the bundle
-   * answers `state()`. READY: the session goes on as it is (a live call included); loaded but not READY:
-   * it is loaded afresh (no call can be up before READY); no bundle yet: it is loaded.
+   * The page (re)loaded, or the adapter re-attached to a running one. A page without the bundle gets
+   * it. A bundle loaded with other settings (another profile, an edit) is closed, which logs its agent
+   * out before this one logs in. One with these settings that is READY goes on as it is (a live call
+   * included); one that is not is loaded afresh (no call can be up before READY).
    */
   private async attach(client: SandboxClient): Promise<void> {
     if (this.disposed || client !== this.client) return;
-    this.probing = true;
-    let state: unknown;
-    let loaded = true;
+    let running: { loaded: boolean; tag?: string };
     try {
-      state = await client.call('state', [], 5_000);
+      running = await client.describe(5_000);
     } catch (error) {
-      loaded = !/not available/.test(messageOf(error));
-    } finally {
-      this.probing = false;
-    }
-    if (this.disposed || client !== this.client) return;
-    if (!loaded) {
-      this.phase = 'UNKNOWN';
-      // The page was loaded again under a running session (its host was recreated): the bar says so.
-      if (this.status === 'connected') this.connection('reconnecting', RELOADED);
-      client.load(bundleUrl(this.settings), bundleConfig(this.settings));
+      if (client !== this.client) return;
+      this.ctx.log('warn', 'UCS: the sandbox page does not answer', error);
+      if (!this.failReady(new Error(`The UCS page does not answer: ${messageOf(error)}`)))
+        this.lostConnection(messageOf(error));
       return;
     }
-    if (isObject(state) && typeof state.status === 'string') {
+    if (this.disposed || client !== this.client) return;
+    if (!running.loaded) {
+      this.phase = 'UNKNOWN';
+      this.ringingSoundSet = false;
+      // The page was loaded again under a running session (its host was recreated): the bar says so.
+      if (this.status === 'connected') this.connection('reconnecting', RELOADED);
+      client.load(bundleUrl(this.settings), bundleConfig(this.settings, this.test), this.tag);
+      return;
+    }
+    const state = running.tag === this.tag ? await this.probe(client) : undefined;
+    if (this.disposed || client !== this.client) return;
+    if (state) {
       this.heard = true;
       this.ready(state);
       return;
     }
-    this.ctx.log('info', 'UCS: re-attached to an agent bar that is not ready; loading it again');
+    this.ctx.log('info', 'UCS: the running agent bar has other settings or is not ready; loading it again');
     await this.closeFrame();
     await this.open().catch((error: unknown) => this.failReady(error as Error));
+  }
+
+  /** The bundle's state() when it is READY; undefined otherwise (not ready, not answering). */
+  private async probe(client: SandboxClient): Promise<Readonly<Record<string, unknown>> | undefined> {
+    this.probing = true;
+    try {
+      const state = await client.call('state', [], 5_000);
+      return isObject(state) && typeof state.status === 'string' ? state : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      this.probing = false;
+    }
   }
 
   private loadFailed(message: string): void {
@@ -318,10 +413,11 @@ export class UcsAdapter implements VendorAdapter {
       await client.call(step.method, step.args);
     } catch (error) {
       this.confirmations.cancel(step);
-      // The Czech original calls hold `hold`: a bundle without `tribute` gets that.
-      if (step.method === 'tribute' && /not available/.test(messageOf(error))) {
-        this.holdMethod = 'hold';
-        return this.run({ ...step, method: 'hold' });
+      // A bundle without the document's name for a method may have the other one.
+      const other = ALTERNATIVES[step.method];
+      if (other && this.phase !== 'UNKNOWN' && /not available/.test(messageOf(error))) {
+        if (other === 'hold') this.holdMethod = 'hold';
+        return this.run({ ...step, method: other });
       }
       throw error;
     }
@@ -397,23 +493,44 @@ export class UcsAdapter implements VendorAdapter {
     for (const event of callbackEvents(name, args, at, () => false)) this.emit(event);
   }
 
-  /** onCredentials: the profile's login, made fresh (a token from the secret carries the current time). */
+  /**
+   * onCredentials: a token a CRM page handed over (used once: it carries its time), else the profile's
+   * login, made fresh (a token from the secret carries the current time). With only `crmOrigins`, the
+   * bar waits for the CRM.
+   */
   private async login(): Promise<void> {
     if (this.phase !== 'CREDENTIALS' || this.disposed) return;
+    const login = loginOf(this.settings);
+    const { username, provider } = this.settings;
+    const fromCrm = this.crmToken;
+    this.crmToken = undefined;
+    this.loggedInByCrm = fromCrm !== undefined;
+    if (!fromCrm && login.kind === 'crm') {
+      this.pauseReadyTimer();
+      this.connection(
+        this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(),
+        WAITING_FOR_CRM,
+      );
+      return;
+    }
     this.connection(
       this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(),
       loggingIn(this.settings.username),
     );
-    const login = loginOf(this.settings);
-    const { username, provider } = this.settings;
     try {
-      if (login.kind === 'password') {
+      if (fromCrm) {
+        await this.client?.call('sso', [username, fromCrm, provider]);
+      } else if (login.kind === 'password') {
         await this.client?.call('login', [username, login.password, false]);
       } else {
         const token =
           login.kind === 'ssoToken'
             ? login.token
-            : await makeSsoToken(login.secret, username, ssoTimestamp(this.ctx.now()));
+            : await makeSsoToken(
+                login.kind === 'ssoSecret' ? login.secret : '',
+                username,
+                ssoTimestamp(this.ctx.now()),
+              );
         await this.client?.call('sso', [username, token, provider]);
       }
     } catch (error) {
@@ -423,10 +540,12 @@ export class UcsAdapter implements VendorAdapter {
 
   private loginError(args: readonly unknown[], at: number): void {
     this.loginFailed = true;
-    for (const event of callbackEvents('onLoginError', args, at, () => false)) this.emit(event);
-    const how = { ssoToken: 'SSO token', ssoSecret: 'SSO secret', password: 'password' }[
-      loginOf(this.settings).kind
-    ];
+    this.showOnce('onLoginError', String(args[1] ?? ''), args, at);
+    const how = this.loggedInByCrm
+      ? 'SSO token the CRM handed over'
+      : { ssoToken: 'SSO token', ssoSecret: 'SSO secret', password: 'password', crm: 'CRM' }[
+          loginOf(this.settings).kind
+        ];
     const reason = typeof args[1] === 'string' && args[1] !== '' ? args[1] : 'the login was refused';
     const error = new Error(loginRefused(this.settings.username, reason, how));
     if (!this.failReady(error)) {
@@ -435,10 +554,10 @@ export class UcsAdapter implements VendorAdapter {
     }
   }
 
-  /** onIdentify: the configured phone, else the agent's choice in the bar. */
+  /** onIdentify: the phone the agent paired before, else the configured one, else the agent's choice. */
   private identify(identifiers: unknown): void {
     this.emit({ type: 'desk', device: null, at: this.ctx.now() });
-    const identifier = this.settings.identifier;
+    const identifier = this.phone.identifier ?? this.settings.identifier;
     if (identifier !== undefined && !this.choosingPhone && !this.identifierRefused) {
       const step: MethodStep = {
         method: 'selectIdentifier',
@@ -446,11 +565,12 @@ export class UcsAdapter implements VendorAdapter {
         confirmedBy: (name) => name === 'onDevice',
       };
       this.run(step).catch((error: unknown) => {
+        if (this.disposed || this.phase === 'READY') return;
+        const message = messageOf(error);
+        // Only UCS saying no makes the bar ask; a page that went away will ask again itself.
+        if (!message.startsWith('UCS refused')) return;
         this.identifierRefused = true;
-        this.askForPhone(
-          phonesOf(identifiers),
-          `The PC identifier "${identifier}" of the profile was refused: ${messageOf(error)}`,
-        );
+        this.askForPhone(phonesOf(identifiers), `The phone "${identifier}" was refused: ${message}`);
       });
       return;
     }
@@ -475,8 +595,18 @@ export class UcsAdapter implements VendorAdapter {
     const device = phoneOf(raw);
     const at = this.ctx.now();
     this.emit({ type: 'desk', device: device ?? null, at });
-    if (!this.settings.confirmDevice) {
+    if (device && device.identifier !== this.phone.identifier)
+      this.rememberPhone({ identifier: device.identifier });
+    if (!this.settings.confirmDevice || this.test) {
       this.emit({ type: 'desk', pairing: null, at });
+      return;
+    }
+    // Confirmed once already (a re-login after the server came back): confirmed again without asking.
+    if (device && this.phone.confirmed === device.identifier) {
+      this.emit({ type: 'desk', pairing: null, at });
+      this.run({ method: 'provision', args: [], confirmedBy: (name) => name === 'onReady' }).catch(
+        (error: unknown) => this.ctx.log('warn', 'UCS: confirming the phone again failed', error),
+      );
       return;
     }
     this.pauseReadyTimer();
@@ -490,7 +620,9 @@ export class UcsAdapter implements VendorAdapter {
     this.phase = 'READY';
     this.loginFailed = false;
     this.choosingPhone = false;
+    this.identifierRefused = false;
     this.shownErrors.clear();
+    clearTimeout(this.checkTimer);
     clearTimeout(this.recoverTimer);
     this.recoverAttempt = 0;
     this.auxReasons = reasonsOf(state.auxReasons);
@@ -499,6 +631,8 @@ export class UcsAdapter implements VendorAdapter {
     this.capabilities = ucsCapabilities(this.settings, this.auxReasons);
     this.emit({ type: 'capabilities', capabilities: this.capabilities, at });
     const device = phoneOf(state.device);
+    if (device && this.settings.confirmDevice && this.phone.confirmed !== device.identifier)
+      this.rememberPhone({ identifier: device.identifier, confirmed: device.identifier });
     this.emit({
       type: 'desk',
       queues: this.queues,
@@ -539,11 +673,7 @@ export class UcsAdapter implements VendorAdapter {
         this.showOnce(name, text, args, at);
         return;
       }
-      if (this.phase === 'READY' || this.status === 'connected') {
-        this.phase = 'UNKNOWN';
-        this.connection('reconnecting', lost(text.replace(/\.$/, '')));
-        this.scheduleRecovery();
-      }
+      if (this.phase === 'READY') this.checkSoon(text);
     }
     this.showOnce(name, text, args, at);
   }
@@ -575,6 +705,13 @@ export class UcsAdapter implements VendorAdapter {
     if (this.disposed || this.phase === 'READY') return;
     // Waiting for the agent (pairing) is not a failure.
     if (this.phase === 'IDENTIFY' || this.phase === 'DEVICE') return;
+    const client = this.client;
+    const state = client && this.phase === 'UNKNOWN' ? await this.probe(client) : undefined;
+    if (this.disposed) return;
+    if (state) {
+      this.ready(state);
+      return;
+    }
     if (this.phase === 'CREDENTIALS') {
       await this.login();
     } else {
@@ -584,6 +721,40 @@ export class UcsAdapter implements VendorAdapter {
     }
     // ready() clears this timer when the bundle gets there.
     if (!this.disposed) this.scheduleRecovery();
+  }
+
+  /**
+   * An error while READY may be the server lost (the document's own example) or something the bundle
+   * goes on after: a second later the bundle is asked for its state; only when it is not READY does the
+   * bar say reconnecting (and commands wait).
+   */
+  private checkSoon(text: string): void {
+    clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(async () => {
+      const client = this.client;
+      const state = client ? await this.probe(client) : undefined;
+      if (this.disposed || this.phase !== 'READY') return;
+      if (state) {
+        this.ready(state);
+        return;
+      }
+      this.phase = 'UNKNOWN';
+      this.connection('reconnecting', lost(text.replace(/\.$/, '')));
+      this.scheduleRecovery();
+    }, 1_000);
+  }
+
+  /** The agent chose or confirmed a phone: the wait for READY restarts (onDevice remembers the phone). */
+  private phoneAnswered(): void {
+    this.identifierRefused = false;
+    if (this.readyWait) this.armReadyTimer();
+  }
+
+  private rememberPhone(phone: SavedPhone): void {
+    this.phone = { ...phone, tag: this.tag };
+    this.ctx.store
+      .set(PHONE_KEY, phone)
+      .catch((error: unknown) => this.ctx.log('warn', 'UCS: could not save the phone', error));
   }
 
   // ---- waiting for READY ----

@@ -42,7 +42,7 @@ export const ucsSettingsForm: readonly SettingsField[] = [
     key: 'ssoToken',
     label: 'SSO token',
     type: 'secret',
-    help: 'Logs the agent in (recommended). Give exactly one of token, secret or password.',
+    help: 'Passed to UCS as is; a UCS token carries its time, so a stored one expires. Give at most one of token, secret or password.',
   },
   {
     key: 'ssoSecret',
@@ -57,6 +57,13 @@ export const ucsSettingsForm: readonly SettingsField[] = [
     type: 'secret',
     help: "Only without a token or secret: the agent's UCS password.",
     warning: 'A password kept in the browser is weaker than a token: prefer a token.',
+  },
+  {
+    key: 'crmOrigins',
+    label: 'CRM origins that log the agent in',
+    type: 'list',
+    placeholder: 'https://crm.example.com',
+    help: 'One origin per line: pages there may hand Softbar a fresh SSO token for this user (window.postMessage({ type: "softbar:ssoToken", username, token }, location.origin)).',
   },
   {
     key: 'provider',

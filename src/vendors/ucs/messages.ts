@@ -19,6 +19,9 @@ export const RELOADED = 'The UCS agent bar was loaded again; logging in.';
 /** Logging in as `username`. */
 export const loggingIn = (username: string) => `Logging in to UCS as ${username}…`;
 
+/** The profile logs in only with a token from the CRM, which has not given one yet. */
+export const WAITING_FOR_CRM = 'Waiting for the CRM to log you in to UCS: open or reload the CRM page.';
+
 /** The agent must choose a phone. */
 export const CHOOSE_PHONE = 'Choose your phone in the bar to finish signing in to UCS.';
 

@@ -13,6 +13,8 @@ export const METHOD_PHASES = {
   sso: ['CREDENTIALS'],
   logout: ['IDENTIFY', 'DEVICE', 'READY'],
   selectIdentifier: ['IDENTIFY', 'DEVICE'],
+  // The document's state list names the pairing method `identifier`; its method section `selectIdentifier`.
+  identifier: ['IDENTIFY', 'DEVICE'],
   provision: ['IDENTIFY', 'DEVICE'],
   identify: ['DEVICE', 'READY'],
   changeStatus: ['READY'],

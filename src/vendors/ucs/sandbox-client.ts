@@ -3,7 +3,7 @@
  * to their `result`, with a timeout, and the page's other messages (ready, callbacks, load errors) handed
  * to listeners. Failures reject with an Error whose message the agent can read as is.
  */
-import type { FromSandbox, ToSandbox } from '../../sandbox/protocol';
+import type { FromSandbox, SandboxDescription, ToSandbox } from '../../sandbox/protocol';
 import type { FrameChannel } from '../frame-host';
 
 /** How long a method call may take before it is given up (the bundle answers locally or over its socket). */
@@ -21,8 +21,10 @@ export interface SandboxListeners {
 
 /** The adapter's handle on the sandbox page. */
 export interface SandboxClient {
-  /** Asks the page to set `window.ucsOperator` to `config` and load the bundle from `scriptUrl`. */
-  load(scriptUrl: string, config: Record<string, unknown>): void;
+  /** Asks the page to set `window.ucsOperator` to `config` and load the bundle from `scriptUrl`; `tag` names it. */
+  load(scriptUrl: string, config: Record<string, unknown>, tag?: string): void;
+  /** What the page runs: whether a bundle is loaded, and the tag it was loaded with. */
+  describe(timeoutMs?: number): Promise<SandboxDescription>;
   /** Calls `window.ucsOperator[method](...args)`; resolves with its value, rejects with a readable Error. */
   call(method: string, args?: readonly unknown[], timeoutMs?: number): Promise<unknown>;
   /** Rejects every pending call (the frame reloaded or closed) and stops listening to the channel. */
@@ -76,21 +78,34 @@ export function createSandboxClient(channel: FrameChannel, listeners: SandboxLis
 
   const post = (message: ToSandbox) => channel.post(message);
 
+  /** Sends the message `make` builds with a fresh id; settles with the page's result for that id. */
+  const request = (what: string, make: (id: number) => ToSandbox, timeoutMs: number) => {
+    if (disposed) return Promise.reject(new Error(`UCS is not connected; ${what} was not sent`));
+    const id = nextId++;
+    return new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (settle(id))
+          reject(new Error(`UCS did not answer ${what} within ${Math.round(timeoutMs / 1000)} s`));
+      }, timeoutMs);
+      pending.set(id, { method: what, resolve, reject, timer });
+      post(make(id));
+    });
+  };
+
   return {
-    load(scriptUrl, config) {
-      if (!disposed) post({ type: 'load', scriptUrl, config });
+    load(scriptUrl, config, tag) {
+      if (!disposed) post({ type: 'load', scriptUrl, config, ...(tag === undefined ? {} : { tag }) });
+    },
+    async describe(timeoutMs = DEFAULT_CALL_TIMEOUT_MS) {
+      const value = await request('describe', (id) => ({ type: 'describe', id }), timeoutMs);
+      const found = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+      return {
+        loaded: found.loaded === true,
+        ...(typeof found.tag === 'string' ? { tag: found.tag } : {}),
+      };
     },
     call(method, args = [], timeoutMs = DEFAULT_CALL_TIMEOUT_MS) {
-      if (disposed) return Promise.reject(new Error(`UCS is not connected; ${method} was not sent`));
-      const id = nextId++;
-      return new Promise<unknown>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          if (settle(id))
-            reject(new Error(`UCS did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`));
-        }, timeoutMs);
-        pending.set(id, { method, resolve, reject, timer });
-        post({ type: 'call', id, method, args: [...args] });
-      });
+      return request(method, (id) => ({ type: 'call', id, method, args: [...args] }), timeoutMs);
     },
     dispose(reason = 'the UCS page closed') {
       if (disposed) return;

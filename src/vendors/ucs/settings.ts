@@ -140,6 +140,26 @@ const bundleOptionsSchema = v.pipe(
   ),
 );
 
+/** One CRM origin (`https://crm.example.com`): https, or http on this machine; no path. */
+const crmOrigin = v.pipe(
+  v.string(worded('is not text; write an origin in quotes, e.g. "https://crm.example.com"')),
+  v.check(
+    (text) => {
+      try {
+        const url = new URL(text);
+        const local = LOOPBACK_HOSTS.includes(url.hostname);
+        return url.origin === text && (url.protocol === 'https:' || (url.protocol === 'http:' && local));
+      } catch {
+        return false;
+      }
+    },
+    worded(
+      (issue) =>
+        `${quote(issue.input)} is not an origin; write the CRM's scheme and host only, e.g. "https://crm.example.com" (https, or http only for 127.0.0.1 and localhost)`,
+    ),
+  ),
+);
+
 /** The documented ringtones (`selectRingingSound`). */
 export const RINGING_SOUNDS = ['default', 'christmas', 'lovingYou', 'quest', 'rush'] as const;
 
@@ -198,6 +218,13 @@ const settingsObject = objectWith(
     ssoSecret: credential('SSO secret', '"shared-secret"'),
     /** The agent's password. */
     password: credential('password', '"s3cret"'),
+    /** CRM origins whose pages may hand over the agent's SSO token (the document's integrating system). */
+    crmOrigins: v.optional(
+      v.pipe(
+        v.array(crmOrigin, worded('is not a list; write e.g. ["https://crm.example.com"]')),
+        v.minLength(1, worded('is empty; name the CRM origins, or remove the field')),
+      ),
+    ),
     /** The calling system's name passed to UCS. */
     provider: word('calling system name', `"${DEFAULT_PROVIDER}"`, DEFAULT_PROVIDER),
     /** The PC identifier for pairing with the phone; UCS detects or asks for it when absent. */
@@ -266,8 +293,8 @@ const settingsObject = objectWith(
   },
 );
 
-type LoginFields = { ssoToken?: string; ssoSecret?: string; password?: string };
-const LOGIN_KEYS = [['ssoToken'], ['ssoSecret'], ['password']] as const;
+type LoginFields = { ssoToken?: string; ssoSecret?: string; password?: string; crmOrigins?: string[] };
+const LOGIN_KEYS = [['ssoToken'], ['ssoSecret'], ['password'], ['crmOrigins']] as const;
 const methodsGiven = (input: LoginFields) =>
   [input.ssoToken, input.ssoSecret, input.password].filter((value) => value !== undefined).length;
 
@@ -287,8 +314,10 @@ export const ucsSettingsSchema = v.pipe(
   v.forward(
     v.partialCheck(
       LOGIN_KEYS,
-      (input: LoginFields) => methodsGiven(input) >= 1,
-      worded('is missing; give "ssoToken" (recommended), or "ssoSecret", or "password"'),
+      (input: LoginFields) => methodsGiven(input) >= 1 || input.crmOrigins !== undefined,
+      worded(
+        'is missing; give "ssoToken", or "ssoSecret", or "password", or let the CRM log the agent in with "crmOrigins"',
+      ),
     ),
     ['ssoToken'],
   ),
@@ -313,13 +342,16 @@ export type UcsSettings = v.InferOutput<typeof ucsSettingsSchema>;
 export type UcsLogin =
   | { readonly kind: 'ssoToken'; readonly token: string }
   | { readonly kind: 'ssoSecret'; readonly secret: string }
-  | { readonly kind: 'password'; readonly password: string };
+  | { readonly kind: 'password'; readonly password: string }
+  /** Only the token a CRM page hands over (`crmOrigins`). */
+  | { readonly kind: 'crm' };
 
 /** The one login method of validated `settings`. */
 export function loginOf(settings: UcsSettings): UcsLogin {
   if (settings.ssoToken !== undefined) return { kind: 'ssoToken', token: settings.ssoToken };
   if (settings.ssoSecret !== undefined) return { kind: 'ssoSecret', secret: settings.ssoSecret };
-  return { kind: 'password', password: settings.password ?? '' };
+  if (settings.password !== undefined) return { kind: 'password', password: settings.password };
+  return { kind: 'crm' };
 }
 
 /** The server's origin (`https://host[:port]`) from validated settings; the default port is left out. */

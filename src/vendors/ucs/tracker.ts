@@ -29,6 +29,8 @@ interface TrackedCall {
   transfer?: { readonly kind: TransferKind; readonly target: string; cancelling: boolean };
   /** The consultation leg's uniqueid, once UCS dialled it. */
   leg?: string;
+  /** The consultation leg's last Call object. */
+  legObject?: UcsCallObject;
 }
 
 /** What survives a worker restart (kept in the adapter's store). */
@@ -36,6 +38,46 @@ export interface SavedCalls {
   readonly calls: readonly (readonly [string, TrackedCall])[];
   readonly legs: readonly (readonly [string, string])[];
 }
+
+/** Commands whose UCS method acts on a call UCS chooses itself. */
+export type TargetedCommand =
+  | 'hangup'
+  | 'reject'
+  | 'hold'
+  | 'resume'
+  | 'mute'
+  | 'unmute'
+  | 'answer'
+  | 'blindTransfer'
+  | 'attendedTransfer';
+
+/** What a command does to the consultation leg instead. */
+const ACTS_ON_LEG: Record<TargetedCommand, string> = {
+  hangup: 'Hanging up now would end',
+  reject: 'Declining now would end',
+  hold: 'Hold now would hold',
+  resume: 'Resume now would act on',
+  mute: 'Mute now would mute',
+  unmute: 'Unmute now would act on',
+  answer: 'Answering now would act on',
+  blindTransfer: 'A transfer now would transfer',
+  attendedTransfer: 'A transfer now would transfer',
+};
+
+/** Why UCS would act on another call than the agent chose. */
+const TARGET_WORDS: Record<TargetedCommand, string> = {
+  hangup:
+    'UCS hangs up the call in progress first, not this one: hang that one up first, or resume this call.',
+  reject:
+    'UCS cannot decline this call while you are on another one: it would hang up the call you are talking on. Let it ring, or answer it (that holds the other call).',
+  hold: 'UCS holds the call you are talking on, and this is not it.',
+  resume: 'UCS resumes the call held longest, not this one: resume that one first.',
+  mute: 'UCS mutes the call you are talking on, and this is not it.',
+  unmute: 'UCS unmutes the call you are talking on, and this is not it.',
+  answer: 'UCS answers the call that rings, and this is not it.',
+  blindTransfer: 'UCS transfers the call you are talking on, and this is not it.',
+  attendedTransfer: 'UCS transfers the call you are talking on, and this is not it.',
+};
 
 /** An ended call that may want its account code. */
 export interface EndedCall {
@@ -97,6 +139,72 @@ export class UcsTracker {
     return [...this.calls.keys()];
   }
 
+  /**
+   * Why `command` on call `id` would act on another call, or undefined. UCS's call methods take no call:
+   * `hangup` ends the connected call, else one being dialled, else a ringing one, else a held one;
+   * `tribute` and `transfer` act on the connected call; `mute` and `blindTransfer` on the connected,
+   * else the held one; `unhold` on a held one; `answer` on the ringing one (the simulator's reading of
+   * the document). So a command is sent only when that call is `id`.
+   */
+  targetProblem(command: TargetedCommand, id: string): string | undefined {
+    const target = this.targetOf(command);
+    if (!target || target.id === id) return undefined;
+    const call = this.calls.get(id);
+    if (target.legOf === id && call?.transfer)
+      return `${ACTS_ON_LEG[command]} the consultation with ${call.transfer.target}, not the caller: complete or cancel the transfer first.`;
+    return TARGET_WORDS[command];
+  }
+
+  /** The call a command's method acts on now, with the call it is the consultation of. */
+  private targetOf(command: TargetedCommand): { readonly id: string; readonly legOf?: string } | undefined {
+    const candidates: { id: string; legOf?: string; object: UcsCallObject }[] = [];
+    for (const [id, call] of this.calls) {
+      candidates.push({ id, object: call.object });
+      if (call.leg && call.legObject) candidates.push({ id: call.leg, legOf: id, object: call.legObject });
+    }
+    const state = (entry: { object: UcsCallObject }) => liveState(entry.object.state);
+    const connected = candidates.find((entry) => state(entry) === 'connected');
+    const held = candidates.find((entry) => state(entry) === 'held');
+    const ringing = candidates.find(
+      (entry) => entry.object.direction !== 'OUTGOING' && state(entry) === 'ringing',
+    );
+    switch (command) {
+      case 'hangup':
+      case 'reject':
+        return this.hangupTarget();
+      case 'hold':
+      case 'attendedTransfer':
+        return connected;
+      case 'mute':
+      case 'unmute':
+      case 'blindTransfer':
+        return connected ?? held;
+      case 'resume':
+        return held;
+      case 'answer':
+        return ringing;
+    }
+  }
+
+  /** The call UCS's `hangup` acts on now, with the call it is the consultation of. */
+  private hangupTarget(): { readonly id: string; readonly legOf?: string } | undefined {
+    const candidates: { id: string; legOf?: string; object: UcsCallObject }[] = [];
+    for (const [id, call] of this.calls) {
+      candidates.push({ id, object: call.object });
+      if (call.leg && call.legObject) candidates.push({ id: call.leg, legOf: id, object: call.legObject });
+    }
+    const state = (entry: { object: UcsCallObject }) => liveState(entry.object.state);
+    return (
+      candidates.find((entry) => state(entry) === 'connected') ??
+      candidates.find(
+        (entry) =>
+          entry.object.direction === 'OUTGOING' && (state(entry) === 'dialing' || state(entry) === 'ringing'),
+      ) ??
+      candidates.find((entry) => state(entry) === 'ringing') ??
+      candidates.find((entry) => state(entry) === 'held')
+    );
+  }
+
   /** The agent started a transfer of call `id`: the next new outgoing call is its consultation leg. */
   startTransfer(id: string, kind: TransferKind, target: string): void {
     const call = this.calls.get(id);
@@ -132,6 +240,7 @@ export class UcsTracker {
     const adopting = this.transferAwaitingLeg(object, id, name);
     if (adopting) {
       adopting.leg = id;
+      adopting.legObject = object;
       this.legs.set(id, callIdOf(adopting.object));
       return [];
     }
@@ -162,10 +271,17 @@ export class UcsTracker {
       } else {
         keep.add(id);
         const known = this.calls.get(id);
-        if (known) known.object = live;
-        else
-          this.calls.set(id, { object: live, muted: false, answered: liveState(live.state) === 'connected' });
-        infos.push(callInfo(live, 'connected'));
+        const info = callInfo(live, 'connected');
+        if (known) {
+          known.object = live;
+          known.muted = info.muted ?? known.muted;
+        } else
+          this.calls.set(id, {
+            object: live,
+            muted: info.muted ?? false,
+            answered: liveState(live.state) === 'connected',
+          });
+        infos.push(info);
         for (const [otherId, other] of this.calls) {
           if (otherId !== id && liveState(other.object.state) === 'held') {
             keep.add(otherId);
@@ -201,11 +317,15 @@ export class UcsTracker {
     object: UcsCallObject,
     at: number,
   ): VendorEvent[] {
-    if (name !== 'onCallHangup') return [];
-    this.legs.delete(leg);
     const call = this.calls.get(primary);
+    if (name !== 'onCallHangup') {
+      if (call?.leg === leg) call.legObject = object;
+      return [];
+    }
+    this.legs.delete(leg);
     if (!call || call.leg !== leg) return [];
     call.leg = undefined;
+    call.legObject = undefined;
     const transfer = call.transfer;
     // Finished: the transferred call's own hang-up (cause 8) ends it in the bar.
     if (!transfer || object.cause === UCS_HANGUP_CAUSE.transfer) return [];

@@ -57,6 +57,27 @@ describe('router', () => {
     vi.clearAllMocks();
   });
 
+  it("hands a CRM page's SSO token on with the origin Chrome reported; only from content scripts", async () => {
+    const given = vi.spyOn(hub, 'provideSsoToken').mockResolvedValue();
+    const envelope = { softbar: 1, name: 'ssoToken', data: { username: 'jan.novak', token: 't0k' } };
+    expect(await route(envelope, 'contentScript', 'https://crm.example.com/contacts/7?x=1')).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(given).toHaveBeenCalledWith({ username: 'jan.novak', token: 't0k' }, 'https://crm.example.com');
+    expect(await route(envelope, 'extensionPage', 'chrome-extension://x/options/index.html')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('not allowed'),
+    });
+    expect(given).toHaveBeenCalledTimes(1);
+    given.mockRestore();
+    // With no profile, the hub says why.
+    expect(await route(envelope, 'contentScript', 'https://crm.example.com/')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('takes no SSO token'),
+    });
+  });
+
   it('ignores messages that are not ours', async () => {
     expect(await route({ hello: 'world' }, 'extensionPage')).toBeUndefined();
     expect(await route({ softbar: 1, name: 'toString' }, 'extensionPage')).toBeUndefined();

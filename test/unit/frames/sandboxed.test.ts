@@ -7,7 +7,8 @@ import type { FrameSpec } from '../../../src/vendors/frame-host';
 import { FakePlatform, FakePort, memoryLog, spec } from './fakes';
 
 // Frames of our own sandboxed page (src/sandbox, `sandboxed: true`): the page that may load a remote
-// vendor script. Its origin is opaque ("null"), so it is told apart by its window alone.
+// vendor script. Its origin is opaque ("null"), so the host page hears it over a MessageChannel made for
+// each page load, never through window messages (see frame-set.test.ts for the channel itself).
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const sandbox = (overrides: Partial<FrameSpec> = {}): FrameSpec => ({
@@ -100,21 +101,33 @@ describe('routing a sandboxed frame', () => {
 describe('judgeMessage for sandboxed frames', () => {
   const ucsWindow = { name: 'ucs sandbox' };
   const otherSandbox = { name: 'another sandbox' };
+  const vendorWindow = { name: 'vendor page' };
   const frames = [
     { key: 'ucs', origin: 'null', window: ucsWindow },
     { key: 'other', origin: 'null', window: otherSandbox },
+    { key: 'vendor', origin: 'https://vendor.example', window: vendorWindow },
   ];
 
-  it('tells "null"-origin frames apart by their window', () => {
-    expect(judgeMessage(frames, { origin: 'null', source: ucsWindow })).toEqual({ accept: true, key: 'ucs' });
-    expect(judgeMessage(frames, { origin: 'null', source: otherSandbox })).toEqual({
-      accept: true,
-      key: 'other',
+  it('accepts no window message from a sandboxed frame: it is heard over its port only', () => {
+    // Whatever document is in the iframe now (ours, or a data: page the vendor script navigated it to)
+    // says "null" from the same window: the window proves nothing.
+    expect(judgeMessage(frames, { origin: 'null', source: ucsWindow })).toEqual({
+      accept: false,
+      reason: 'sandboxed: port only',
     });
-    // A frame nested in the sandbox, or anything else, has another window.
-    expect(judgeMessage(frames, { origin: 'null', source: { nested: true } }).accept).toBe(false);
-    expect(judgeMessage(frames, { origin: 'null', source: null }).accept).toBe(false);
-    // The sandbox window speaking from a real origin navigated away: refused.
+    expect(judgeMessage(frames, { origin: 'null', source: otherSandbox }).accept).toBe(false);
     expect(judgeMessage(frames, { origin: 'https://evil.example', source: ucsWindow }).accept).toBe(false);
+    // A frame nested in the sandbox, or anything else, is not a hosted frame at all.
+    expect(judgeMessage(frames, { origin: 'null', source: { nested: true } })).toEqual({
+      accept: false,
+      reason: 'unknown source',
+    });
+    expect(judgeMessage(frames, { origin: 'null', source: null }).accept).toBe(false);
+    // Vendor frames are judged as before, next to sandboxed ones.
+    expect(judgeMessage(frames, { origin: 'https://vendor.example', source: vendorWindow })).toEqual({
+      accept: true,
+      key: 'vendor',
+    });
+    expect(judgeMessage(frames, { origin: 'null', source: vendorWindow }).accept).toBe(false);
   });
 });

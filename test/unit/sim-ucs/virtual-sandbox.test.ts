@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startUcsSim, UCS_VERSION, type UcsSim } from '../../../sim/ucs';
 import { createVirtualSandboxHost, type VirtualSandboxHost } from '../../../sim/ucs/virtual-sandbox';
+import { sandboxScript } from '../../../sim/ucs/virtual-sandbox/build';
+import { manifestSandboxCsp, parseCsp } from '../../../sim/ucs/virtual-sandbox/csp';
+import { VirtualPage, type WindowMessageFrom } from '../../../sim/ucs/virtual-sandbox/page';
 import type { FromSandbox, ToSandbox } from '../../../src/sandbox/protocol';
 import type { FrameChannel, FrameSpec } from '../../../src/vendors/frame-host';
 
@@ -280,13 +283,190 @@ describe('virtual sandbox host: the real src/sandbox/main.ts in node:vm with the
     expect(fired).toBe(0);
   });
 
-  it('drops what the page posts to a target origin other than the extension', async () => {
+  it('hears the page over its port only: posts to the parent window reach nothing, whatever the origin', async () => {
     const page = await open();
     const parent = host.page(KEY)?.parent as { postMessage(message: unknown, targetOrigin: string): void };
     parent.postMessage({ type: 'ready' }, '*');
     parent.postMessage({ type: 'ready' }, 'https://evil.example');
     parent.postMessage({ type: 'ready' }, 'chrome-extension://virtual-softbar');
-    await until('the allowed message', () => page.messages.filter((m) => m.type === 'ready').length === 2);
-    expect(host.dropped().map((each) => each.targetOrigin)).toEqual(['*', 'https://evil.example']);
+    parent.postMessage(
+      { type: 'callback', name: 'onCredentials', args: [] },
+      'chrome-extension://virtual-softbar',
+    );
+    // The page still answers over its port: its answer comes after anything the window posts would have.
+    expect(await page.call('state')).toMatchObject({ ok: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(page.messages.filter((m) => m.type === 'ready')).toHaveLength(1);
+    expect(page.callbacks('onCredentials')).toEqual([]);
+    expect(host.dropped().map((each) => each.targetOrigin)).toEqual([
+      '*',
+      'https://evil.example',
+      'chrome-extension://virtual-softbar',
+      'chrome-extension://virtual-softbar',
+    ]);
+  });
+
+  it('ignores window messages forged into the page: not from its parent, or not the first handshake', async () => {
+    const page = await loaded();
+    const token = await sim.control.ssoToken('jan.novak');
+    expect(await page.call('sso', 'jan.novak', token, 'Softbar')).toMatchObject({ ok: true });
+    await page.callback('onIdentify');
+    expect(await page.call('selectIdentifier', 'pc101')).toMatchObject({ ok: true });
+    await page.callback('onReady');
+    const loggedIn = [{ phase: 'READY', username: 'jan.novak', provider: 'Softbar' }];
+    expect(await sessions()).toEqual(loggedIn);
+    const parent = host.page(KEY)?.parent;
+    const before = page.messages.length;
+    // A port of the forger's own, offered by handshakes the page must refuse.
+    const forged = new MessageChannel();
+    const heard: unknown[] = [];
+    forged.port1.addEventListener('message', (event) => heard.push(event.data));
+    forged.port1.start();
+    const call = { type: 'call', id: 'forged', method: 'logout', args: [] };
+    const handshake = { type: 'softbar:port' };
+    const sources = [
+      // Another window (a frame nested in the page, a sibling) that says it is the extension...
+      { origin: 'chrome-extension://virtual-softbar', source: { name: 'not the parent' } },
+      // ...the page's own window (the vendor script) or an opaque document...
+      { origin: 'null', source: host.page(KEY) },
+      { origin: 'null', source: { name: 'a data: page' } },
+      // ...and the parent's window with another origin, or with no source at all.
+      { origin: 'https://evil.example', source: parent },
+      { origin: 'chrome-extension://virtual-softbar', source: null },
+    ];
+    for (const from of sources) {
+      expect(host.windowMessage(KEY, call, from)).toBe(true);
+      expect(host.windowMessage(KEY, handshake, { ...from, ports: [forged.port2] })).toBe(true);
+    }
+    // The parent itself, over the window rather than the port: not heard either.
+    host.windowMessage(KEY, call, { origin: 'chrome-extension://virtual-softbar', source: parent });
+    // A second handshake from the real parent: the page keeps the port it took first.
+    const second = new MessageChannel();
+    const heardSecond: unknown[] = [];
+    second.port1.addEventListener('message', (event) => heardSecond.push(event.data));
+    second.port1.start();
+    host.windowMessage(KEY, handshake, {
+      origin: 'chrome-extension://virtual-softbar',
+      source: parent,
+      ports: [second.port2],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    forged.port1.postMessage({ type: 'call', id: 'via forged port', method: 'state', args: [] });
+    second.port1.postMessage({ type: 'describe', id: 'via second port' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(heard).toEqual([]);
+    expect(heardSecond).toEqual([]);
+    expect(page.messages.slice(before).filter((m) => m.type !== 'callback')).toEqual([]);
+    // The bundle was not logged out by the forged calls...
+    expect(await sessions()).toEqual(loggedIn);
+    expect(await page.call('state')).toMatchObject({ ok: true, value: { device: { identifier: 'pc101' } } });
+    expect(host.errors(KEY)).toEqual([]);
+    // ...which the same call over the real port does.
+    expect(await page.call('logout')).toMatchObject({ ok: true });
+    await until('the agent to be logged out', async () => (await sessions())[0]?.phase !== 'READY', sessions);
+    forged.port1.close();
+    second.port1.close();
+  });
+
+  it('a reload gives the new page a new port: the old one is closed, posts wait for the new one', async () => {
+    const page = await open();
+    await host.reload(KEY);
+    // Posted before the new page's ready: it waits for the port, then is answered there.
+    page.post({ type: 'describe', id: 'after reload' });
+    await until('the answer of the new page', () =>
+      page.messages.find((m) => m.type === 'result' && m.id === 'after reload'),
+    );
+    await until('a second ready', () => page.messages.filter((m) => m.type === 'ready').length === 2);
+    expect(host.dropped()).toEqual([]);
+  });
+});
+
+describe('the sandbox page takes its port from one handshake: the first from its parent, from the extension', () => {
+  const ORIGIN = 'chrome-extension://virtual-softbar';
+  const URL_ = `${ORIGIN}/src/sandbox/index.html`;
+  const pages: VirtualPage[] = [];
+  const ports: MessagePort[] = [];
+
+  afterEach(() => {
+    for (const page of pages.splice(0)) page.destroy(false);
+    for (const port of ports.splice(0)) port.close();
+  });
+
+  /** The real main.ts in a bare page (no host, so nothing connects it but what the test sends). */
+  async function bare() {
+    const posted: unknown[] = [];
+    const page = new VirtualPage({
+      url: URL_,
+      parentOrigin: ORIGIN,
+      policy: parseCsp(manifestSandboxCsp(), URL_),
+      name: 'bare',
+      toParent: (message) => posted.push(message),
+    });
+    pages.push(page);
+    page.run(`"use strict";\n${await sandboxScript()}`, `${ORIGIN}/src/sandbox/main.ts`);
+    return { page, posted };
+  }
+
+  /** A channel whose port2 is offered to the page; what the page sends on it is kept. */
+  function offer() {
+    const channel = new MessageChannel();
+    const heard: unknown[] = [];
+    channel.port1.addEventListener('message', (event) => heard.push(event.data));
+    channel.port1.start();
+    ports.push(channel.port1);
+    return { heard, mine: channel.port1, theirs: channel.port2 };
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('refuses handshakes from other windows, origins or shapes before it, and any after it', async () => {
+    const { page, posted } = await bare();
+    const handshake = { type: 'softbar:port' };
+    const forgeries: { data: unknown; from: Omit<WindowMessageFrom, 'ports'> }[] = [
+      // Not the parent: another window saying it is the extension, the page itself, an opaque document.
+      { data: handshake, from: { origin: ORIGIN, source: { name: 'a nested frame' } } },
+      { data: handshake, from: { origin: 'null', source: page.window } },
+      { data: handshake, from: { origin: 'null', source: null } },
+      // The parent's window with another origin (it was navigated), or not a handshake.
+      { data: handshake, from: { origin: 'null', source: page.parent } },
+      { data: handshake, from: { origin: 'https://evil.example', source: page.parent } },
+      { data: { type: 'softbar:ports' }, from: { origin: ORIGIN, source: page.parent } },
+      { data: { type: 'ready' }, from: { origin: ORIGIN, source: page.parent } },
+    ];
+    const refused = forgeries.map(({ data, from }) => {
+      const port = offer();
+      page.windowMessage(data, { ...from, ports: [port.theirs] });
+      return port;
+    });
+    // The right sender and shape, but no port: nothing to take.
+    page.windowMessage(handshake, { origin: ORIGIN, source: page.parent });
+    await settle();
+    for (const port of refused) port.mine.postMessage({ type: 'describe', id: 'refused' });
+    await settle();
+    expect(refused.map((port) => port.heard)).toEqual(forgeries.map(() => []));
+
+    // The parent's handshake: `ready` on its port, and the page answers there.
+    const real = offer();
+    page.windowMessage(handshake, { origin: ORIGIN, source: page.parent, ports: [real.theirs] });
+    await settle();
+    expect(real.heard).toEqual([{ type: 'ready' }]);
+    // A second handshake, even the parent's, is not taken: the page keeps its port.
+    const second = offer();
+    page.windowMessage(handshake, { origin: ORIGIN, source: page.parent, ports: [second.theirs] });
+    await settle();
+    second.mine.postMessage({ type: 'describe', id: 'second' });
+    real.mine.postMessage({ type: 'describe', id: 'real' });
+    // A load, describe or call over the window, even from the parent, is not heard.
+    page.windowMessage({ type: 'describe', id: 'window' }, { origin: ORIGIN, source: page.parent });
+    await settle();
+    expect(second.heard).toEqual([]);
+    expect(real.heard).toEqual([
+      { type: 'ready' },
+      { type: 'result', id: 'real', ok: true, value: { loaded: false } },
+    ]);
+    // Nothing ever went to the parent window.
+    expect(posted).toEqual([]);
+    expect(page.errors).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ describe('window.ucsOperator from the settings', () => {
   it('points api at the server, runs headless, lists phones, starts at once; no credentials in it', () => {
     const config = bundleConfig(settings());
     expect(config).toEqual({
-      api: { hostname: 'ucs.zakaznik.cz', port: '443', path: '/', secure: true },
+      api: { hostname: 'ucs.zakaznik.cz', port: '443', secure: true },
       renderTo: 'ucsOperator',
       headless: true,
       autologin: false,

@@ -55,7 +55,8 @@ describe('UCS settings', () => {
 
   it('wants exactly one login method', () => {
     expect(issues({ hostname: 'ucs.example.com', username: 'a' })).toEqual({
-      'settings.ssoToken': 'is missing; give "ssoToken" (recommended), or "ssoSecret", or "password"',
+      'settings.ssoToken':
+        'is missing; give "ssoToken", or "ssoSecret", or "password", or let the CRM log the agent in with "crmOrigins"',
     });
     expect(
       Object.keys(issues({ hostname: 'ucs.example.com', username: 'a', ssoToken: 't', password: 'p' })),
@@ -68,6 +69,21 @@ describe('UCS settings', () => {
       kind: 'password',
       password: 'p',
     });
+  });
+
+  it('lets CRM origins log the agent in instead of a stored credential, and names a bad origin', () => {
+    const base = { hostname: 'ucs.example.com', username: 'a' };
+    expect(loginOf(valid({ ...base, crmOrigins: ['https://crm.example.com'] }))).toEqual({ kind: 'crm' });
+    expect(valid({ ...base, crmOrigins: ['http://127.0.0.1:8080'], ssoSecret: 's' }).crmOrigins).toEqual([
+      'http://127.0.0.1:8080',
+    ]);
+    const found = issues({ ...base, crmOrigins: ['https://crm.example.com/app', 'http://crm.example.com'] });
+    const origins = Object.entries(found).filter(([path]) => path.startsWith('settings.crmOrigins'));
+    expect(origins.map(([, message]) => message)).toEqual([
+      expect.stringContaining('"https://crm.example.com/app" is not an origin'),
+      expect.stringContaining('"http://crm.example.com" is not an origin'),
+    ]);
+    expect(issues({ ...base })['settings.ssoToken']).toContain('"crmOrigins"');
   });
 
   it('allows plain http only to this machine', () => {
@@ -136,6 +152,7 @@ describe('UCS settings', () => {
       'ssoToken',
       'ssoSecret',
       'password',
+      'crmOrigins',
       'provider',
       'identifier',
       'headless',
