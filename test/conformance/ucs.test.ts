@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SSO_SECRET, startUcsSim, type UcsSim } from '../../sim/ucs';
 import { createVirtualSandboxHost, type VirtualSandboxHost } from '../../sim/ucs/virtual-sandbox';
+import { createConnectionTester } from '../../src/background/connection-test';
 import { Hub } from '../../src/background/hub';
 import type { SoftbarConfig } from '../../src/core/config/types';
 import type { HubState } from '../../src/core/hub-state';
@@ -438,6 +439,30 @@ describe('ucs beyond the shared suite', () => {
     expect(await own.control.sessions()).toEqual([
       { phase: 'READY', username: 'jan.novak', provider: 'Softbar' },
     ]);
+  });
+
+  it('Test connection with other settings logs in beside the live session and leaves its agent alone', async () => {
+    await start({ identifier: 'pc101' });
+    await ready();
+    await hub.execute({ type: 'setAgentState', state: 'ready' });
+    await until((s) => s.agent.kind === 'ready', 'READY');
+    const tester = createConnectionTester({
+      vendors: [ucsVendor as VendorDefinition],
+      frames: host,
+      now: Date.now,
+      log: () => {},
+      live: () => undefined,
+    });
+    const result = await tester.test('ucs', settings({ identifier: 'pc101', ringingSound: 'rush' }));
+    expect(result).toEqual({ ok: true, message: 'Connected to UCS.' });
+    // The test page is gone, the live one still READY with its phone; no logout reached the agent.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(host.pages()).toEqual(['ucs']);
+    const sessions = await own.control.sessions();
+    expect(sessions).toEqual([{ phase: 'READY', username: 'jan.novak', provider: 'Softbar' }]);
+    await own.control.incomingCall({ number: '602123456', queueId: 1 });
+    await until((s) => s.calls.length === 1, 'a queue call still reaching the agent');
+    expect(hub.current.connection.status).toBe('connected');
   });
 
   it('dials under a queue with line and data; the ringtone is selected after login', async () => {
