@@ -465,6 +465,34 @@ describe('ucs beyond the shared suite', () => {
     expect(hub.current.connection.status).toBe('connected');
   });
 
+  it("shows UCS's messages to the agent: onMessage (also on the desktop), onWarning, onInfo", async () => {
+    await start({ identifier: 'pc101' });
+    await ready();
+    const desktop: string[] = [];
+    hub.onVendorEvent((event) => {
+      if (event.type === 'notice' && event.desktop) desktop.push(event.text);
+    });
+    const page = host.page('ucs') as {
+      ucsOperator: { notify(n: unknown): void; onWarning(m: string): void; onInfo(m: string): void };
+    };
+    // notify() comes back as onMessage (the simulator's reading), as a message pushed by UCS would.
+    page.ucsOperator.notify({
+      title: 'You were logged out of queue Podpora (queue limit)',
+      type: 'warning',
+      group: 'Queues',
+    });
+    page.ucsOperator.onWarning('Recording is not available');
+    page.ucsOperator.onInfo('Status saved');
+    const state = await until((s) => s.notices.length >= 3, 'three notices');
+    // notify() goes through the server, so its message arrives after the two direct ones.
+    expect(state.notices.map((n) => [n.level, n.text])).toEqual([
+      ['warning', 'Recording is not available'],
+      ['info', 'Status saved'],
+      ['warning', 'Queues: You were logged out of queue Podpora (queue limit)'],
+    ]);
+    expect(desktop).toEqual(['You were logged out of queue Podpora (queue limit)']);
+  });
+
   it('dials under a queue with line and data; the ringtone is selected after login', async () => {
     await start({ identifier: 'pc101', dialLine: 101, ringingSound: 'quest' });
     await ready();

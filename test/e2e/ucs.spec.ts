@@ -265,3 +265,37 @@ test('the CRM page hands over a fresh SSO token and the bar logs in with it; ano
   await connected(ext, page);
   expect(await agentOf()).toEqual({ phase: 'READY', username: 'jan.novak', provider: 'Softbar' });
 });
+
+test('the options page warns about a kept secret and tests UCS settings without disturbing the live session', async ({
+  crm,
+  ext,
+}) => {
+  await importUcs(ext, { identifier: 'pc101' });
+  const page = await crm('/index.html');
+  await connected(ext, page);
+  const options = await ext.openPage('options/index.html');
+  const profile = options.getByRole('region', { name: 'Vendor profile' });
+  await expect(
+    profile.getByText('A secret kept in the browser is weaker than a token: prefer a token.'),
+  ).toBeVisible();
+
+  const test = profile.getByRole('button', { name: 'Test connection' });
+  await test.click();
+  await expect(profile.getByRole('status')).toHaveText(
+    'Connected to UCS (the running session uses these settings).',
+  );
+
+  // Other settings (another user): a throw-away session logs in beside the live one and closes.
+  await profile.getByRole('textbox', { name: 'User name' }).fill('eva.svobodova');
+  await test.click();
+  await expect(profile.getByRole('status')).toHaveText('Connected to UCS.', { timeout: 20_000 });
+  // A wrong secret: UCS's refusal in words.
+  await profile.getByRole('textbox', { name: 'SSO secret' }).fill('not-the-secret');
+  await test.click();
+  await expect(profile.getByRole('alert')).toContainText('UCS refused the login of eva.svobodova', {
+    timeout: 20_000,
+  });
+  // The agent's live session never noticed.
+  expect(await agentOf()).toEqual({ phase: 'READY', username: 'jan.novak', provider: 'Softbar' });
+  expect((await hubState(ext)).connection.status).toBe('connected');
+});

@@ -10,7 +10,15 @@ export interface Endpoint {
   secure?: boolean;
 }
 
-/** The documented `window.ucsOperator` object as the CRM sets it; the bundle adds methods to it. */
+/**
+ * The documented `window.ucsOperator` object as the CRM sets it; the bundle adds methods to it.
+ * ASSUMPTION: the parameters not listed here are read but change nothing in the simulator: the GUI's
+ * look (`lang`, `showDialControl`, `confirmUnload`, `topMenuNameContent`, `showBottomMenu`,
+ * `debounceRequests`, `crmAutoOpen`), the identifier sources the simulator has no source for
+ * (`identifyURL`, `identifyIP`, `identifyCookie`), `autologout` (each session is its own),
+ * `notifyWaitingCallers` (no GUI alert; onWaitingCallersChange fires regardless) and
+ * `audioInputConstraints` (no softphone audio).
+ */
 export interface UcsOperatorConfig extends Record<string, unknown> {
   /** The UCS endpoints. */
   api?: Endpoint & { ws?: Endpoint };
