@@ -41,6 +41,10 @@ async function main() {
     await tegsoftDemo(ext, page, server);
     return;
   }
+  if (args.has('--ucs')) {
+    await ucsDemo(ext, page, server);
+    return;
+  }
 
   if (!headless) {
     step(
@@ -165,26 +169,17 @@ async function main() {
 }
 
 /**
- * `npm run demo -- --tegsoft`: the same, on the Tegsoft simulator (sim/tegsoft) instead of the demo PBX:
- * the extension hosts the simulator's widget exactly as it would a real Tegsoft server's.
+ * Imports a one-profile configuration in the options page, as an admin does, and waits for the bar to
+ * say it is connected; resolves with the bar.
  */
-async function tegsoftDemo(ext, page, server) {
-  const { startTegsoftSim } = await loadSimulator('tegsoft');
-  const sim = await startTegsoftSim({ answerDelayMs: 1500 });
-  step(`Tegsoft simulator at ${sim.url} (test page ${sim.testPageUrl})`);
+async function importProfile(ext, page, profile, defaultRegion) {
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
   const config = {
     version: 1,
-    profiles: [
-      {
-        id: 'tegsoft',
-        vendor: 'tegsoft',
-        label: 'Tegsoft',
-        settings: { hostname: sim.url, token: 'test-token', notReadyReasons: ['LUNCH', 'BREAK'] },
-      },
-    ],
-    activeProfile: 'tegsoft',
+    profiles: [profile],
+    activeProfile: profile.id,
+    ...(defaultRegion ? { defaultRegion } : {}),
   };
   await options.getByRole('textbox', { name: 'Configuration JSON' }).fill(JSON.stringify(config));
   await options.getByRole('button', { name: 'Import', exact: true }).click();
@@ -194,7 +189,24 @@ async function tegsoftDemo(ext, page, server) {
     .waitFor();
   await options.close();
   const agentBar = page.getByRole('region', { name: 'Agent bar' });
-  await agentBar.getByText('Tegsoft · Connected').waitFor({ timeout: 20_000 });
+  await agentBar.getByText(`${profile.label} · Connected`).waitFor({ timeout: 20_000 });
+  return agentBar;
+}
+
+/**
+ * `npm run demo -- --tegsoft`: the same, on the Tegsoft simulator (sim/tegsoft) instead of the demo PBX:
+ * the extension hosts the simulator's widget exactly as it would a real Tegsoft server's.
+ */
+async function tegsoftDemo(ext, page, server) {
+  const { startTegsoftSim } = await loadSimulator('tegsoft');
+  const sim = await startTegsoftSim({ answerDelayMs: 1500 });
+  step(`Tegsoft simulator at ${sim.url} (test page ${sim.testPageUrl})`);
+  const agentBar = await importProfile(ext, page, {
+    id: 'tegsoft',
+    vendor: 'tegsoft',
+    label: 'Tegsoft',
+    settings: { hostname: sim.url, token: 'test-token', notReadyReasons: ['LUNCH', 'BREAK'] },
+  });
   if (!headless) {
     step('Chromium runs Softbar on the Tegsoft simulator. Ring a call with:');
     step(
@@ -215,6 +227,61 @@ async function tegsoftDemo(ext, page, server) {
     console.log(
       `\nScreenshots: ${resolve(outDir, 'tegsoft-01-ringing.png')}, ${resolve(outDir, 'tegsoft-02-connected.png')}`,
     );
+    await ext.close();
+  }
+  await sim.close();
+  await server.close();
+}
+
+/**
+ * `npm run demo -- --ucs`: on the UCS simulator (sim/ucs): the extension loads the simulator's agent bar
+ * bundle into its sandboxed page, logs in with a token made from the SSO secret and pairs phone pc101.
+ */
+async function ucsDemo(ext, page, server) {
+  const { startUcsSim, DEFAULT_SSO_SECRET } = await loadSimulator('ucs');
+  const sim = await startUcsSim();
+  step(`UCS simulator at ${sim.url} (bundle ${sim.bundleUrl})`);
+  const agentBar = await importProfile(
+    ext,
+    page,
+    {
+      id: 'ucs',
+      vendor: 'ucs',
+      label: 'UCS',
+      settings: {
+        hostname: '127.0.0.1',
+        port: Number(new URL(sim.url).port),
+        secure: false,
+        username: 'jan.novak',
+        ssoSecret: DEFAULT_SSO_SECRET,
+        identifier: 'pc101',
+      },
+    },
+    'CZ',
+  );
+  if (!headless) {
+    step('Chromium runs Softbar on the UCS simulator. Ring a call with:');
+    step(
+      `curl -X POST ${sim.url}/control/incoming-call -H 'content-type: application/json' -d '{"number":"602123456","name":"Petr Malý"}'`,
+    );
+    step('Close the browser window to stop.');
+    await new Promise((done) => ext.context.on('close', done));
+  } else {
+    mkdirSync(outDir, { recursive: true });
+    const shots = [resolve(outDir, 'ucs-01-ringing.png'), resolve(outDir, 'ucs-02-connected.png')];
+    shots.push(resolve(outDir, 'ucs-03-account-code.png'));
+    await sim.control.setWaitingCallers(2);
+    await sim.control.incomingCall({ number: '602123456', name: 'Petr Malý' });
+    await agentBar.getByRole('button', { name: 'Answer', exact: true }).waitFor();
+    await page.screenshot({ path: shots[0] });
+    await agentBar.getByRole('button', { name: 'Answer', exact: true }).click();
+    await agentBar.getByRole('button', { name: 'Hang up', exact: true }).waitFor();
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: shots[1] });
+    await agentBar.getByRole('button', { name: 'Hang up', exact: true }).click();
+    await agentBar.getByRole('button', { name: 'Set account code' }).waitFor();
+    await page.screenshot({ path: shots[2] });
+    console.log(`\nScreenshots: ${shots.join(', ')}`);
     await ext.close();
   }
   await sim.close();

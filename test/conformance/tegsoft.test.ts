@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_USER, startTegsoftSim, type TegsoftSim } from '../../sim/tegsoft';
 import { createVirtualFrameHost, type VirtualFrameHost } from '../../sim/tegsoft/virtual-frame';
-import { Hub } from '../../src/background/hub';
-import type { SoftbarConfig } from '../../src/core/config/types';
+import type { Hub } from '../../src/background/hub';
 import type { HubState } from '../../src/core/hub-state';
 import type { VendorDefinition } from '../../src/vendors/contract';
 import { tegsoftVendor } from '../../src/vendors/tegsoft';
 import { EVENTS_PARAMETER } from '../../src/vendors/tegsoft/messages';
+import { profileConfig, startHub, waitUntil } from './harness';
 import { testAdapter } from './suite';
 
 let sim: TegsoftSim;
@@ -42,29 +42,11 @@ describe('tegsoft beyond the shared suite', () => {
   let warnings: string[];
   let own: TegsoftSim;
 
-  const config = (settings: Record<string, unknown>): SoftbarConfig => ({
-    version: 1,
-    profiles: [{ id: 't', vendor: 'tegsoft', label: 'Tegsoft', settings }],
-    activeProfile: 't',
-    defaultRegion: 'GB',
-    sites: { allow: [], block: [], exclude: [] },
-    screenPop: [],
-    autofill: [],
-    callLog: { prompt: true, dispositions: [] },
-  });
+  const config = (settings: Record<string, unknown>) =>
+    profileConfig({ id: 't', vendor: 'tegsoft', label: 'Tegsoft' }, settings);
 
-  async function until(
-    predicate: (state: HubState) => boolean,
-    what: string,
-    timeoutMs = 5000,
-  ): Promise<HubState> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(hub.current)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return hub.current;
-  }
+  const until = (predicate: (state: HubState) => boolean, what: string, timeoutMs = 5000) =>
+    waitUntil(hub, predicate, what, timeoutMs);
 
   /** The profile's settings: the simulator's first user, with `extra` over them. */
   const settings = (extra: Record<string, unknown> = {}) => ({
@@ -75,19 +57,7 @@ describe('tegsoft beyond the shared suite', () => {
   });
 
   async function connect(extra: Record<string, unknown> = {}): Promise<void> {
-    const store = new Map<string, unknown>();
-    hub = new Hub({
-      vendors: [tegsoftVendor as VendorDefinition],
-      sessionStore: {
-        get: async <T>(key: string) => structuredClone(store.get(key)) as T | undefined,
-        set: async (key, value) => void store.set(key, structuredClone(value)),
-      },
-      now: Date.now,
-      log: (level, message) => {
-        if (level === 'warn' || level === 'error') warnings.push(message);
-      },
-      frames: createVirtualFrameHost(),
-    });
+    hub = startHub({ vendor: tegsoftVendor as VendorDefinition, frames: createVirtualFrameHost(), warnings });
     await hub.applyConfig(config(settings(extra)));
   }
 

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SSO_SECRET, startUcsSim, type UcsSim } from '../../sim/ucs';
 import { createVirtualSandboxHost, type VirtualSandboxHost } from '../../sim/ucs/virtual-sandbox';
 import { createConnectionTester } from '../../src/background/connection-test';
-import { Hub } from '../../src/background/hub';
-import type { SoftbarConfig } from '../../src/core/config/types';
+import type { Hub } from '../../src/background/hub';
 import type { HubState } from '../../src/core/hub-state';
 import type { VendorDefinition } from '../../src/vendors/contract';
 import { ucsVendor } from '../../src/vendors/ucs';
+import { profileConfig, startHub, waitUntil } from './harness';
 import { testAdapter } from './suite';
 
 /*
@@ -71,16 +71,8 @@ describe('ucs beyond the shared suite', () => {
   let hub: Hub;
   let warnings: string[];
 
-  const config = (settings: Record<string, unknown>): SoftbarConfig => ({
-    version: 1,
-    profiles: [{ id: 'u', vendor: 'ucs', label: 'UCS', settings }],
-    activeProfile: 'u',
-    defaultRegion: 'CZ',
-    sites: { allow: [], block: [], exclude: [] },
-    screenPop: [],
-    autofill: [],
-    callLog: { prompt: true, dispositions: [] },
-  });
+  const config = (settings: Record<string, unknown>) =>
+    profileConfig({ id: 'u', vendor: 'ucs', label: 'UCS' }, settings, { defaultRegion: 'CZ' });
 
   const settings = (extra: Record<string, unknown> = {}) => ({
     ...hostSettings(own),
@@ -89,30 +81,11 @@ describe('ucs beyond the shared suite', () => {
     ...extra,
   });
 
-  async function until(predicate: (state: HubState) => boolean, what: string, timeoutMs = 8000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(hub.current)) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}: ${JSON.stringify(hub.current.connection)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return hub.current;
-  }
+  const until = (predicate: (state: HubState) => boolean, what: string, timeoutMs = 8000) =>
+    waitUntil(hub, predicate, what, timeoutMs, (state) => JSON.stringify(state.connection));
 
   async function start(extra: Record<string, unknown> = {}): Promise<void> {
-    const store = new Map<string, unknown>();
-    hub = new Hub({
-      vendors: [ucsVendor as VendorDefinition],
-      sessionStore: {
-        get: async <T>(key: string) => structuredClone(store.get(key)) as T | undefined,
-        set: async (key, value) => void store.set(key, structuredClone(value)),
-      },
-      now: Date.now,
-      log: (level, message) => {
-        if (level === 'warn' || level === 'error') warnings.push(message);
-      },
-      frames: host,
-    });
+    hub = startHub({ vendor: ucsVendor as VendorDefinition, frames: host, warnings });
     // Not awaited by the hub: a session waiting for the agent to pick a phone is still starting.
     await hub.applyConfig(config(settings(extra)));
   }

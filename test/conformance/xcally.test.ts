@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startXcallySim, type XcallySim } from '../../sim/xcally';
-import { Hub } from '../../src/background/hub';
-import type { SoftbarConfig } from '../../src/core/config/types';
+import type { Hub } from '../../src/background/hub';
 import type { HubState } from '../../src/core/hub-state';
 import type { VendorEvent } from '../../src/core/vendor-events';
 import type { VendorDefinition } from '../../src/vendors/contract';
 import { xcallyVendor } from '../../src/vendors/xcally';
+import { profileConfig, startHub, waitUntil } from './harness';
 import { testAdapter } from './suite';
 
 /** The simulator's first agent: the one whose Phonebar it runs, a member of Support and Sales. */
@@ -58,45 +58,16 @@ for (const engineIo of [3, 4] as const) {
     let warnings: string[];
     let vendorEvents: VendorEvent[];
 
-    const config = (settings: Record<string, unknown>): SoftbarConfig => ({
-      version: 1,
-      profiles: [{ id: 'x', vendor: 'xcally', label: 'xCALLY', settings }],
-      activeProfile: 'x',
-      defaultRegion: 'GB',
-      sites: { allow: [], block: [], exclude: [] },
-      screenPop: [],
-      autofill: [],
-      callLog: { prompt: true, dispositions: [] },
-    });
+    const config = (settings: Record<string, unknown>) =>
+      profileConfig({ id: 'x', vendor: 'xcally', label: 'xCALLY' }, settings);
 
-    async function until(
-      predicate: (state: HubState) => boolean,
-      what: string,
-      ms = 6000,
-    ): Promise<HubState> {
-      const deadline = Date.now() + ms;
-      while (!predicate(hub.current)) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return hub.current;
-    }
+    const until = (predicate: (state: HubState) => boolean, what: string, ms = 6000) =>
+      waitUntil(hub, predicate, what, ms);
 
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
     async function connect(extra: Record<string, unknown> = {}): Promise<void> {
-      const store = new Map<string, unknown>();
-      hub = new Hub({
-        vendors: [xcallyVendor as VendorDefinition],
-        sessionStore: {
-          get: async <T>(key: string) => structuredClone(store.get(key)) as T | undefined,
-          set: async (key, value) => void store.set(key, structuredClone(value)),
-        },
-        now: Date.now,
-        log: (level, message) => {
-          if (level === 'warn' || level === 'error') warnings.push(message);
-        },
-      });
+      hub = startHub({ vendor: xcallyVendor as VendorDefinition, warnings });
       hub.onVendorEvent((event) => vendorEvents.push(event));
       await hub.applyConfig(config(settingsFor(own, engineIo, extra)));
       await until((s) => s.connection.status === 'connected', 'the hub to connect');
