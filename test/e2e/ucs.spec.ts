@@ -299,3 +299,33 @@ test('the options page warns about a kept secret and tests UCS settings without 
   expect(await agentOf()).toEqual({ phase: 'READY', username: 'jan.novak', provider: 'Softbar' });
   expect((await hubState(ext)).connection.status).toBe('connected');
 });
+
+test("with headless off, UCS's own screen opens from the bar in a window and the session carries on", async ({
+  crm,
+  ext,
+}) => {
+  await importUcs(ext, { identifier: 'pc101', headless: false });
+  const page = await crm('/index.html');
+  await connected(ext, page);
+  const opened = ext.context.waitForEvent('page', (p: Page) =>
+    p.url().includes('/src/vendor-screen/index.html'),
+  );
+  await button(bar(page), 'Open UCS screen').click();
+  const screen = await opened;
+  // The bundle renders its GUI into the sandboxed page (renderTo), now in the window, logged in again.
+  const gui = screen.frameLocator('iframe').locator('#ucsOperator');
+  await expect(gui).toContainText('READY', { timeout: 20_000 });
+  await connected(ext, page);
+  expect(await agentOf()).toEqual({ phase: 'READY', username: 'jan.novak', provider: 'Softbar' });
+  // Calls still reach the bar.
+  await sim.control.incomingCall({ number: '602123456', name: 'Petr Malý' });
+  await expect(button(bar(page), 'Answer')).toBeVisible();
+  await screen.screenshot({ path: test.info().outputPath('ucs-own-screen.png') });
+  // While a call is up the screen is not moved again (that would reload the bundle).
+  await button(bar(page), 'Answer').click();
+  await expect(button(bar(page), 'Hang up')).toBeVisible();
+  await button(bar(page), 'Open UCS screen').click();
+  await expect(bar(page)).toContainText(
+    'Opening the UCS screen reloads the agent bar, which would cut the call',
+  );
+});
