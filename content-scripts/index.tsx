@@ -110,5 +110,15 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   return Promise.resolve(String(window.getSelection() ?? ''));
 });
 
-// A CRM page may hand over the agent's SSO token; the worker decides whether this page may.
-relaySsoTokens(window, (username, token) => send('ssoToken', { username, token }));
+// A CRM page the admin listed (`crmOrigins`) may hand over the agent's SSO token; other pages get no
+// listener at all, so they cannot even tell Softbar is there. The worker judges the page again.
+let stopSsoRelay: (() => void) | undefined;
+effect(() => {
+  const wanted = pagePolicy.value?.ssoRelay === true;
+  if (wanted && !stopSsoRelay)
+    stopSsoRelay = relaySsoTokens(window, (username, token) => send('ssoToken', { username, token }));
+  else if (!wanted && stopSsoRelay) {
+    stopSsoRelay();
+    stopSsoRelay = undefined;
+  }
+});

@@ -19,6 +19,8 @@ export interface ConnectionTesterDeps {
   readonly log: Logger;
   /** Overrides TEST_TIMEOUT_MS (tests). */
   readonly timeoutMs?: number;
+  /** Overrides LIVE_SETTLE_MS (tests). */
+  readonly liveSettleMs?: number;
   /** The session running now, if any: testing its own settings must not log the agent in twice. */
   readonly live?: () => LiveSession | undefined;
 }
@@ -32,7 +34,12 @@ export interface LiveSession {
   /** Its connection now, and the message the bar shows with it. */
   readonly status: ConnectionStatus;
   readonly message?: string;
+  /** The vendor waits for the agent to pair a phone in the bar (its login went through). */
+  readonly pairing?: boolean;
 }
+
+/** How long the tester waits for a running session that is still connecting (a profile just saved). */
+export const LIVE_SETTLE_MS = 5_000;
 
 const sameSettings = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -56,17 +63,33 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
           message: parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n'),
         };
       }
-      const live = deps.live?.();
+      let live = deps.live?.();
       // A second session with the same credentials could take the live one's phone registration away
       // (one agent, two softphones): the running session already answers the question.
       if (live && live.vendor === vendor.id && sameSettings(live.settings, parsed.output)) {
+        // A profile just saved is still connecting: its answer is worth a short wait.
+        const until = deps.now() + (deps.liveSettleMs ?? LIVE_SETTLE_MS);
+        while (
+          live &&
+          (live.status === 'connecting' || live.status === 'disconnected') &&
+          !live.pairing &&
+          deps.now() < until
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          live = deps.live?.() ?? live;
+        }
         const detail = live.message ? ` ${live.message}` : '';
-        return live.status === 'connected'
-          ? {
-              ok: true,
-              message: `Connected to ${vendor.label} (the running session uses these settings).${detail}`,
-            }
-          : { ok: false, message: `The running session with these settings is ${live.status}.${detail}` };
+        if (live.status === 'connected')
+          return {
+            ok: true,
+            message: `Connected to ${vendor.label} (the running session uses these settings).${detail}`,
+          };
+        if (live.pairing)
+          return {
+            ok: true,
+            message: `Logged in to ${vendor.label} (the running session uses these settings); it waits for the agent to pair a phone in the bar.`,
+          };
+        return { ok: false, message: `The running session with these settings is ${live.status}.${detail}` };
       }
       // Random, so a test frame left behind by a worker restart is never mistaken for this one's.
       const run = crypto.randomUUID();

@@ -181,8 +181,8 @@ export class Hub {
   /** Hands a CRM page's SSO token to the vendor; rejects with the reason when it does not take it. */
   async provideSsoToken(given: { username: string; token: string }, origin: string): Promise<void> {
     const adapter = this.adapter;
-    if (!adapter?.acceptSsoToken)
-      throw new Error(`${this.state.session.label} takes no SSO token from a page.`);
+    // The same words as the UCS adapter's for an origin it does not list: a page learns nothing.
+    if (!adapter?.acceptSsoToken) throw new Error('Softbar takes no SSO token from this page.');
     if (given.username.trim() === '' || given.token.trim() === '' || given.token.length > 8192)
       throw new Error('An SSO token needs a user name and a token.');
     adapter.acceptSsoToken({ username: given.username.trim(), token: given.token.trim() }, origin);

@@ -158,7 +158,7 @@ const connections = createConnectionTester({
   live: () => {
     const active = hub.activeSettings;
     const { status, message } = hub.current.connection;
-    return active && { ...active, status, message };
+    return active && { ...active, status, message, pairing: hub.current.desk.pairing !== undefined };
   },
 });
 const route = createRouter(hub, config, sites, callHistory, connections);
@@ -169,7 +169,7 @@ const region = () => config.current?.defaultRegion ?? 'US';
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
   const role = senderRole(sender, browser.runtime.id);
-  return ready.then(() => route(message, role, sender.url));
+  return ready.then(() => route(message, role, sender));
 });
 
 browser.runtime.onConnect.addListener((port) => {

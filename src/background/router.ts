@@ -63,13 +63,33 @@ type Handlers = {
   ) => Promise<ResponseOf<N>> | ResponseOf<N>;
 };
 
-const originOf = (url: string | undefined): string => {
+/** The parts of a `runtime.MessageSender` that say where a message came from. */
+export interface SenderPlace {
+  /** The sending frame's URL. */
+  readonly url?: string;
+  /** The sending document's origin as Chrome knows it (`null` for sandboxed documents). */
+  readonly origin?: string;
+  /** 0 for a tab's top frame. */
+  readonly frameId?: number;
+}
+
+/**
+ * The origin of the page that sent a message, or '' when it cannot be vouched for: not the top frame,
+ * an opaque origin (a sandboxed document served from the CRM's host has the CRM's URL but origin
+ * "null"), or an origin that disagrees with the URL.
+ */
+export function senderOrigin(sender: SenderPlace | undefined): string {
+  if (!sender || (sender.frameId !== undefined && sender.frameId !== 0)) return '';
+  let fromUrl = '';
   try {
-    return url ? new URL(url).origin : '';
+    fromUrl = sender.url ? new URL(sender.url).origin : '';
   } catch {
     return '';
   }
-};
+  const origin = sender.origin ?? fromUrl;
+  if (origin === 'null' || origin === '' || origin !== fromUrl) return '';
+  return origin;
+}
 
 /** Only extension pages edit saved logs; a content script runs in a web page and may be subverted by it. */
 const accessOf = (role: SenderRole): LogAccess => ({ mayEditSaved: role === 'extensionPage' });
@@ -107,11 +127,11 @@ export function createRouter(
       ),
   };
 
-  /** `senderUrl`: the URL Chrome reports for the sender (a content script's page). */
+  /** `sender`: where Chrome says the message came from (a content script's page). */
   return async function route(
     message: unknown,
     role: SenderRole | undefined,
-    senderUrl?: string,
+    sender?: SenderPlace,
   ): Promise<Reply | undefined> {
     if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
     const envelope = message as Envelope;
@@ -120,7 +140,7 @@ export function createRouter(
     }
     try {
       const handler = handlers[envelope.name] as (data: unknown, role: SenderRole, origin: string) => unknown;
-      const value = await handler(envelope.data, role, originOf(senderUrl));
+      const value = await handler(envelope.data, role, senderOrigin(sender));
       return { ok: true, value: value as ResponseOf<MessageName> };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -23,6 +23,8 @@ export interface PagePolicy {
   readonly callLogPrompt: boolean;
   /** Dispositions the agent picks from. */
   readonly dispositions: readonly string[];
+  /** The page may hand over the agent's SSO token (its origin is in the active profile's `crmOrigins`). */
+  readonly ssoRelay: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export const INERT_POLICY: PagePolicy = {
   autofill: [],
   callLogPrompt: false,
   dispositions: [],
+  ssoRelay: false,
 };
 
 /** The origin (`https://crm.example.com`) of an http(s) page, or undefined for any other URL. */
@@ -71,5 +74,13 @@ export function pagePolicy(url: string, config: SoftbarConfig, prefs: AgentSiteP
     autofill: autofillRulesFor(url, config.autofill),
     callLogPrompt: config.callLog.prompt,
     dispositions: config.callLog.dispositions,
+    ssoRelay: crmOriginsOf(config).includes(origin),
   };
+}
+
+/** The active profile's `crmOrigins` (origins whose pages may hand over an SSO token), [] when none. */
+function crmOriginsOf(config: SoftbarConfig): readonly string[] {
+  const settings = config.profiles.find((profile) => profile.id === config.activeProfile)?.settings;
+  const origins = (settings as { crmOrigins?: unknown } | undefined)?.crmOrigins;
+  return Array.isArray(origins) ? origins.filter((each): each is string => typeof each === 'string') : [];
 }

@@ -402,7 +402,7 @@ describe('ucs beyond the shared suite', () => {
     const token = await own.control.ssoToken('jan.novak');
     await expect(
       hub.provideSsoToken({ username: 'jan.novak', token }, 'https://evil.example'),
-    ).rejects.toThrow(/https:\/\/evil.example may not log the agent in to UCS/);
+    ).rejects.toThrow('Softbar takes no SSO token from this page.');
     await expect(
       hub.provideSsoToken({ username: 'eva.svobodova', token }, 'https://crm.example.com'),
     ).rejects.toThrow('The token is for eva.svobodova, but this UCS profile logs in jan.novak.');
@@ -464,6 +464,57 @@ describe('ucs beyond the shared suite', () => {
       ['warning', 'Queues: You were logged out of queue Podpora (queue limit)'],
     ]);
     expect(desktop).toEqual(['You were logged out of queue Podpora (queue limit)']);
+  });
+
+  it('stops logging in after repeated refusals (no account lock-out), and says how to go on', async () => {
+    await start({ ssoSecret: undefined, password: 'wrong', identifier: 'pc101' });
+    const failed = await until((s) => s.connection.status === 'failed', 'the give-up', 12_000);
+    expect(failed.connection.message).toContain('Softbar stopped logging in after repeated refusals');
+    const attempts = (await own.control.sessions()).length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(hub.current.connection.status).toBe('failed');
+    expect((await own.control.sessions()).length).toBe(attempts);
+  }, 20_000);
+
+  it('a token handed over while READY is kept for a later login, not used at once', async () => {
+    await start({ crmOrigins: ['https://crm.example.com'], identifier: 'pc101' });
+    await ready();
+    const sessions = await own.control.sessions();
+    const token = await own.control.ssoToken('jan.novak');
+    await hub.provideSsoToken({ username: 'jan.novak', token }, 'https://crm.example.com');
+    await hub.provideSsoToken({ username: 'jan.novak', token }, 'https://crm.example.com');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await own.control.sessions()).toEqual(sessions);
+    expect(hub.current.connection.status).toBe('connected');
+  });
+
+  it('Test connection leaves the login to the CRM, or untried under autologout, and says so', async () => {
+    await start({ identifier: 'pc101' });
+    await ready();
+    const tester = createConnectionTester({
+      vendors: [ucsVendor as VendorDefinition],
+      frames: host,
+      now: Date.now,
+      log: () => {},
+      live: () => undefined,
+    });
+    const crmOnly = { ...settings({ crmOrigins: ['https://crm.example.com'] }), ssoSecret: undefined };
+    expect(await tester.test('ucs', crmOnly)).toEqual({
+      ok: true,
+      message:
+        'Connected to UCS. It said: The UCS server answered and asked for a login; the CRM logs the agent in (crmOrigins), so none was tried.',
+    });
+    expect(await tester.test('ucs', settings({ bundleOptions: { autologout: true } }))).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('none was tried, since autologout would end the agent'),
+    });
+    // The test pages' sockets close as their pages go; the live session is the one left, READY.
+    const deadline = Date.now() + 3000;
+    while ((await own.control.sessions()).length > 1 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await own.control.sessions()).toEqual([
+      { phase: 'READY', username: 'jan.novak', provider: 'Softbar' },
+    ]);
   });
 
   it('dials under a queue with line and data; the ringtone is selected after login', async () => {

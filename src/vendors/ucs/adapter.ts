@@ -18,15 +18,19 @@ import {
   CHOOSE_PHONE,
   CLOSED,
   CONFIRM_PHONE,
+  GIVEN_UP,
   LOADING,
   loggingIn,
   loginRefused,
   lost,
+  NO_TOKEN_FROM_PAGE,
   NOT_CONNECTED,
   notLoaded,
   notReady,
   RELOADED,
   SCREEN_DURING_CALL,
+  TEST_AUTOLOGOUT,
+  TEST_LEFT_TO_CRM,
   unconfirmed,
   WAITING_FOR_CRM,
 } from './messages';
@@ -53,6 +57,12 @@ interface SavedPhone {
   readonly identifier?: string;
   readonly confirmed?: string;
 }
+
+/** How long a token a CRM page handed over is used (UCS tokens carry their time). */
+const CRM_TOKEN_TTL_MS = 60_000;
+
+/** Refused logins in a row after which Softbar stops logging in by itself. */
+const MAX_REFUSED_LOGINS = 3;
 
 /** Methods a bundle may name differently: the English document's name, then the other one. */
 const ALTERNATIVES: Partial<Record<MethodStep['method'], MethodStep['method']>> = {
@@ -148,6 +158,14 @@ export class UcsAdapter implements VendorAdapter {
   private readonly tag: string;
   private readonly test: boolean;
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  private recovering = false;
+  // A login call is out and UCS has not answered it yet (onUser / onLoginError): no second one.
+  private loginInFlight = false;
+  private loginTimer: ReturnType<typeof setTimeout> | undefined;
+  // UCS refused the login this many times in a row; past MAX_REFUSED_LOGINS Softbar stops asking.
+  private refusedLogins = 0;
+  private refusedForGood = false;
+  private crmTokenAt = 0;
   // A token a CRM page handed over, until the next login uses it; and whether the last login used one.
   private crmToken: string | undefined;
   private loggedInByCrm = false;
@@ -178,6 +196,13 @@ export class UcsAdapter implements VendorAdapter {
     }
     signal.throwIfAborted();
     if (this.phase === 'READY') return;
+    if (this.refusedForGood) {
+      // The hub retries a failed connect: the session stays failed instead of locking the account.
+      this.emit({ type: 'connection', status: 'failed', message: `${GIVEN_UP}`, at: this.ctx.now() });
+      return new Promise<void>((_resolve, reject) =>
+        signal.addEventListener('abort', () => reject(new Error(CLOSED)), { once: true }),
+      );
+    }
     const ready = this.waitForReady(signal);
     try {
       // A page that never spoke since it was loaded (its server was down) is loaded afresh.
@@ -252,17 +277,18 @@ export class UcsAdapter implements VendorAdapter {
 
   acceptSsoToken(given: { readonly username: string; readonly token: string }, origin: string): void {
     const allowed = this.settings.crmOrigins ?? [];
-    if (!allowed.includes(origin))
-      throw new Error(
-        `${origin || 'This page'} may not log the agent in to UCS: the admin lists the CRM origins that may in the profile's "crmOrigins".`,
-      );
+    // The same words as for any page Softbar takes no token from: a page learns nothing of the profile.
+    if (!allowed.includes(origin)) throw new Error(NO_TOKEN_FROM_PAGE);
     if (given.username !== this.settings.username)
       throw new Error(
         `The token is for ${given.username}, but this UCS profile logs in ${this.settings.username}.`,
       );
     this.crmToken = given.token;
+    this.crmTokenAt = this.ctx.now();
     this.ctx.log('info', `UCS: an SSO token was handed over by ${origin}`);
-    if (this.phase === 'CREDENTIALS') {
+    // A fresh token is worth another try after refusals (the CRM logged the agent in again).
+    this.refusedForGood = false;
+    if (this.phase === 'CREDENTIALS' && !this.loginInFlight) {
       if (this.readyWait) this.armReadyTimer();
       void this.login();
     }
@@ -284,6 +310,7 @@ export class UcsAdapter implements VendorAdapter {
     clearTimeout(this.readyTimer);
     clearTimeout(this.recoverTimer);
     clearTimeout(this.checkTimer);
+    clearTimeout(this.loginTimer);
     this.endReadyWait()?.reject(new Error(CLOSED));
     this.confirmations.failAll(CLOSED);
     const channel = this.detach();
@@ -353,6 +380,9 @@ export class UcsAdapter implements VendorAdapter {
    */
   private async attach(client: SandboxClient): Promise<void> {
     if (this.disposed || client !== this.client) return;
+    // Until the page says what it runs, commands wait (a method would reach a page without the bundle).
+    this.phase = 'UNKNOWN';
+    this.loginAnswered();
     let running: { loaded: boolean; tag?: string };
     try {
       running = await client.describe(5_000);
@@ -370,6 +400,8 @@ export class UcsAdapter implements VendorAdapter {
       // The page was loaded again under a running session (its host was recreated): the bar says so.
       if (this.status === 'connected') this.connection('reconnecting', RELOADED);
       client.load(bundleUrl(this.settings), bundleConfig(this.settings, this.test), this.tag);
+      // With no connect waiting (the page was loaded again under a session), recovery keeps watch.
+      if (!this.readyWait) this.scheduleRecovery();
       return;
     }
     const state = running.tag === this.tag ? await this.probe(client) : undefined;
@@ -444,6 +476,8 @@ export class UcsAdapter implements VendorAdapter {
         this.loginError(args, at);
         return;
       case 'onUser':
+        this.loginAnswered();
+        this.refusedLogins = 0;
         this.phase = 'IDENTIFY';
         return;
       case 'onIdentify':
@@ -499,12 +533,28 @@ export class UcsAdapter implements VendorAdapter {
    * bar waits for the CRM.
    */
   private async login(): Promise<void> {
-    if (this.phase !== 'CREDENTIALS' || this.disposed) return;
+    if (this.phase !== 'CREDENTIALS' || this.disposed || this.loginInFlight || this.refusedForGood) return;
     const login = loginOf(this.settings);
     const { username, provider } = this.settings;
-    const fromCrm = this.crmToken;
+    // A token carries its time: one handed over long ago would only be refused.
+    const fresh = this.ctx.now() - this.crmTokenAt < CRM_TOKEN_TTL_MS;
+    const fromCrm = fresh ? this.crmToken : undefined;
     this.crmToken = undefined;
     this.loggedInByCrm = fromCrm !== undefined;
+    // Test connection: the server answered. Logging in is left alone when it is the CRM's to do, or
+    // when `autologout` would end the agent's own session.
+    const notTried = this.test
+      ? login.kind === 'crm'
+        ? TEST_LEFT_TO_CRM
+        : this.settings.bundleOptions?.autologout
+          ? TEST_AUTOLOGOUT
+          : undefined
+      : undefined;
+    if (notTried) {
+      this.emit({ type: 'notice', level: 'warning', text: notTried, at: this.ctx.now() });
+      this.endReadyWait()?.resolve();
+      return;
+    }
     if (!fromCrm && login.kind === 'crm') {
       this.pauseReadyTimer();
       this.connection(
@@ -517,6 +567,12 @@ export class UcsAdapter implements VendorAdapter {
       this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(),
       loggingIn(this.settings.username),
     );
+    // Until UCS answers (onUser, onLoginError) or the page goes: a token handed over meanwhile waits.
+    this.loginInFlight = true;
+    clearTimeout(this.loginTimer);
+    this.loginTimer = setTimeout(() => {
+      this.loginInFlight = false;
+    }, this.timing.confirmMs);
     try {
       if (fromCrm) {
         await this.client?.call('sso', [username, fromCrm, provider]);
@@ -534,12 +590,23 @@ export class UcsAdapter implements VendorAdapter {
         await this.client?.call('sso', [username, token, provider]);
       }
     } catch (error) {
+      this.loginInFlight = false;
       this.ctx.log('warn', 'UCS: the login call failed', error);
     }
   }
 
+  /** UCS answered a login (accepted or refused): another may be sent. */
+  private loginAnswered(): void {
+    this.loginInFlight = false;
+    clearTimeout(this.loginTimer);
+  }
+
   private loginError(args: readonly unknown[], at: number): void {
+    this.loginAnswered();
     this.loginFailed = true;
+    // Refused credentials retried forever would lock the agent's account: after a few, Softbar stops.
+    this.refusedLogins += 1;
+    if (this.refusedLogins >= MAX_REFUSED_LOGINS && !this.loggedInByCrm) this.refusedForGood = true;
     this.showOnce('onLoginError', String(args[1] ?? ''), args, at);
     const how = this.loggedInByCrm
       ? 'SSO token the CRM handed over'
@@ -547,7 +614,14 @@ export class UcsAdapter implements VendorAdapter {
           loginOf(this.settings).kind
         ];
     const reason = typeof args[1] === 'string' && args[1] !== '' ? args[1] : 'the login was refused';
-    const error = new Error(loginRefused(this.settings.username, reason, how));
+    const refused = loginRefused(this.settings.username, reason, how);
+    const error = new Error(this.refusedForGood ? `${refused} ${GIVEN_UP}` : refused);
+    if (this.refusedForGood) {
+      // No more automatic logins until the settings change (a new adapter): the bar says why.
+      this.failReady(error);
+      this.emit({ type: 'connection', status: 'failed', message: error.message, at });
+      return;
+    }
     if (!this.failReady(error)) {
       this.connection('reconnecting', error.message);
       this.scheduleRecovery();
@@ -605,10 +679,20 @@ export class UcsAdapter implements VendorAdapter {
     if (device && this.phone.confirmed === device.identifier) {
       this.emit({ type: 'desk', pairing: null, at });
       this.run({ method: 'provision', args: [], confirmedBy: (name) => name === 'onReady' }).catch(
-        (error: unknown) => this.ctx.log('warn', 'UCS: confirming the phone again failed', error),
+        (error: unknown) => {
+          this.ctx.log('warn', 'UCS: confirming the phone again failed', error);
+          if (this.disposed || this.phase !== 'DEVICE') return;
+          // The agent confirms it by hand, as the first time.
+          this.rememberPhone({ identifier: device.identifier });
+          this.askToConfirm(device, this.ctx.now());
+        },
       );
       return;
     }
+    this.askToConfirm(device, at);
+  }
+
+  private askToConfirm(device: PhoneChoice | undefined, at: number): void {
     this.pauseReadyTimer();
     this.emit({ type: 'desk', pairing: { kind: 'confirm', devices: [], ...(device ? { device } : {}) }, at });
     this.connection(this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(), CONFIRM_PHONE);
@@ -702,12 +786,26 @@ export class UcsAdapter implements VendorAdapter {
   }
 
   private async recover(): Promise<void> {
-    if (this.disposed || this.phase === 'READY') return;
+    if (this.recovering) return;
+    this.recovering = true;
+    try {
+      await this.recoverOnce();
+    } finally {
+      this.recovering = false;
+    }
+    // ready() clears this timer when the bundle gets there.
+    if (!this.disposed && this.phase !== 'READY' && !this.refusedForGood) this.scheduleRecovery();
+  }
+
+  private async recoverOnce(): Promise<void> {
     // Waiting for the agent (pairing) is not a failure.
-    if (this.phase === 'IDENTIFY' || this.phase === 'DEVICE') return;
+    const settled = () =>
+      this.disposed || this.phase === 'READY' || this.phase === 'IDENTIFY' || this.phase === 'DEVICE';
+    if (settled()) return;
     const client = this.client;
     const state = client && this.phase === 'UNKNOWN' ? await this.probe(client) : undefined;
-    if (this.disposed) return;
+    // The bundle may have got somewhere, or the page been replaced, while it was asked.
+    if (settled() || client !== this.client) return;
     if (state) {
       this.ready(state);
       return;
@@ -719,8 +817,6 @@ export class UcsAdapter implements VendorAdapter {
       await this.closeFrame();
       await this.open().catch((error: unknown) => this.ctx.log('warn', 'UCS: reopening failed', error));
     }
-    // ready() clears this timer when the bundle gets there.
-    if (!this.disposed) this.scheduleRecovery();
   }
 
   /**
@@ -753,7 +849,7 @@ export class UcsAdapter implements VendorAdapter {
   private rememberPhone(phone: SavedPhone): void {
     this.phone = { ...phone, tag: this.tag };
     this.ctx.store
-      .set(PHONE_KEY, phone)
+      .set(PHONE_KEY, this.phone)
       .catch((error: unknown) => this.ctx.log('warn', 'UCS: could not save the phone', error));
   }
 

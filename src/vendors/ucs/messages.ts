@@ -22,6 +22,21 @@ export const loggingIn = (username: string) => `Logging in to UCS as ${username}
 /** The profile logs in only with a token from the CRM, which has not given one yet. */
 export const WAITING_FOR_CRM = 'Waiting for the CRM to log you in to UCS: open or reload the CRM page.';
 
+/** After repeated refusals Softbar stops logging in by itself (an account lock-out is worse). */
+export const GIVEN_UP =
+  'Softbar stopped logging in after repeated refusals, so as not to lock the account: fix the settings in the options page (saving them tries again).';
+
+/** What any page that may not hand over a token hears (the same for every vendor and profile). */
+export const NO_TOKEN_FROM_PAGE = 'Softbar takes no SSO token from this page.';
+
+/** Test connection with a CRM-only login: the server answered, the login is the CRM's. */
+export const TEST_LEFT_TO_CRM =
+  'The UCS server answered and asked for a login; the CRM logs the agent in (crmOrigins), so none was tried.';
+
+/** Test connection with autologout: a second login would end the agent's session. */
+export const TEST_AUTOLOGOUT =
+  "The UCS server answered and asked for a login; none was tried, since autologout would end the agent's own session.";
+
 /** The agent must choose a phone. */
 export const CHOOSE_PHONE = 'Choose your phone in the bar to finish signing in to UCS.';
 

@@ -137,6 +137,35 @@ describe('Test connection', () => {
     expect(setup.seen.disposed).toBe(1);
   });
 
+  it('waits a moment for a running session that is still connecting; one waiting for the phone is logged in', async () => {
+    const setup = fakeVendor('ok');
+    let status: 'connecting' | 'connected' = 'connecting';
+    setTimeout(() => {
+      status = 'connected';
+    }, 150);
+    const tester = (pairing: boolean) =>
+      createConnectionTester({
+        vendors: [setup.vendor],
+        frames: setup.frames,
+        now: Date.now,
+        log: () => {},
+        liveSettleMs: 2000,
+        live: () => ({ vendor: 'tegsoft', settings: { host: 'https://pbx.example.com' }, status, pairing }),
+      });
+    expect(await tester(false).test('tegsoft', { host: 'https://pbx.example.com' })).toEqual({
+      ok: true,
+      message: 'Connected to Tegsoft (the running session uses these settings).',
+    });
+    status = 'connecting';
+    expect(await tester(true).test('tegsoft', { host: 'https://pbx.example.com' })).toEqual({
+      ok: true,
+      message:
+        'Logged in to Tegsoft (the running session uses these settings); it waits for the agent to pair a phone in the bar.',
+    });
+    // No session was started for either answer.
+    expect(setup.seen.frameKeys).toEqual([]);
+  });
+
   it('answers from the running session when it uses the same settings, instead of logging in twice', async () => {
     const setup = fakeVendor('ok');
     const withLive = (status: 'connected' | 'reconnecting') =>

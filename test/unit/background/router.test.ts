@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Hub } from '../../../src/background/hub';
-import { type CallLogService, type ConfigService, createRouter } from '../../../src/background/router';
+import {
+  type CallLogService,
+  type ConfigService,
+  createRouter,
+  senderOrigin,
+} from '../../../src/background/router';
 import { senderRole } from '../../../src/background/sender-role';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -60,22 +65,47 @@ describe('router', () => {
   it("hands a CRM page's SSO token on with the origin Chrome reported; only from content scripts", async () => {
     const given = vi.spyOn(hub, 'provideSsoToken').mockResolvedValue();
     const envelope = { softbar: 1, name: 'ssoToken', data: { username: 'jan.novak', token: 't0k' } };
-    expect(await route(envelope, 'contentScript', 'https://crm.example.com/contacts/7?x=1')).toEqual({
+    const top = {
+      url: 'https://crm.example.com/contacts/7?x=1',
+      origin: 'https://crm.example.com',
+      frameId: 0,
+    };
+    expect(await route(envelope, 'contentScript', top)).toEqual({
       ok: true,
       value: undefined,
     });
     expect(given).toHaveBeenCalledWith({ username: 'jan.novak', token: 't0k' }, 'https://crm.example.com');
-    expect(await route(envelope, 'extensionPage', 'chrome-extension://x/options/index.html')).toMatchObject({
+    expect(
+      await route(envelope, 'extensionPage', { url: 'chrome-extension://x/options/index.html' }),
+    ).toMatchObject({
       ok: false,
       error: expect.stringContaining('not allowed'),
     });
     expect(given).toHaveBeenCalledTimes(1);
     given.mockRestore();
     // With no profile, the hub says why.
-    expect(await route(envelope, 'contentScript', 'https://crm.example.com/')).toMatchObject({
+    expect(await route(envelope, 'contentScript', top)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('takes no SSO token'),
+      error: 'Softbar takes no SSO token from this page.',
     });
+  });
+
+  it('vouches for a sender origin only for a top frame whose real origin matches its URL', () => {
+    expect(
+      senderOrigin({ url: 'https://crm.example.com/a', origin: 'https://crm.example.com', frameId: 0 }),
+    ).toBe('https://crm.example.com');
+    // A sandboxed document served from the CRM's host: its URL says CRM, its origin says null.
+    expect(senderOrigin({ url: 'https://crm.example.com/attachment/7', origin: 'null', frameId: 0 })).toBe(
+      '',
+    );
+    expect(
+      senderOrigin({ url: 'https://crm.example.com/a', origin: 'https://crm.example.com', frameId: 3 }),
+    ).toBe('');
+    expect(
+      senderOrigin({ url: 'https://crm.example.com/a', origin: 'https://evil.example', frameId: 0 }),
+    ).toBe('');
+    expect(senderOrigin({ url: 'not a url', frameId: 0 })).toBe('');
+    expect(senderOrigin(undefined)).toBe('');
   });
 
   it('ignores messages that are not ours', async () => {

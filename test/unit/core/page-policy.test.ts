@@ -21,7 +21,30 @@ describe('pagePolicy', () => {
       autofill: [],
       callLogPrompt: true,
       dispositions: [],
+      ssoRelay: false,
     });
+  });
+
+  it("lets only the active profile's CRM origins hand over an SSO token, never on a blocked site", () => {
+    const base = config({ block: ['https://blocked.example/*'] });
+    const withCrm: SoftbarConfig = {
+      ...base,
+      profiles: [
+        ...base.profiles,
+        {
+          id: 'u',
+          vendor: 'ucs',
+          label: 'UCS',
+          settings: { crmOrigins: ['https://crm.example.com', 'https://blocked.example'] },
+        },
+      ],
+      activeProfile: 'u',
+    };
+    expect(pagePolicy('https://crm.example.com/contacts', withCrm, none).ssoRelay).toBe(true);
+    expect(pagePolicy('https://other.example.com/', withCrm, none).ssoRelay).toBe(false);
+    expect(pagePolicy('https://blocked.example/x', withCrm, none).ssoRelay).toBe(false);
+    // Another profile active: its settings decide.
+    expect(pagePolicy('https://crm.example.com/contacts', base, none).ssoRelay).toBe(false);
   });
 
   it('does nothing at all on a blocked site or a non-web page', () => {
