@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startFixtureServer } from '../scripts/fixture-server.mjs';
+import { importProfile } from '../scripts/import-profile.mjs';
 import { launchWithExtension } from '../scripts/launch.mjs';
 import { loadSimulator } from '../scripts/load-sim.mjs';
 import { median, ratio, round } from './stats.mjs';
@@ -20,16 +21,7 @@ const rounds = Number(args[args.indexOf('--rounds') + 1]) || 30;
 
 /** Imports a one-profile configuration in the options page and waits until the hub is connected. */
 async function useProfile(ext, profile) {
-  const options = await ext.context.newPage();
-  await options.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
-  const config = { version: 1, profiles: [profile], activeProfile: profile.id, defaultRegion: 'CZ' };
-  await options.getByRole('textbox', { name: 'Configuration JSON' }).fill(JSON.stringify(config));
-  await options.getByRole('button', { name: 'Import', exact: true }).click();
-  await options
-    .getByRole('status')
-    .filter({ hasText: /imported/i })
-    .waitFor();
-  await options.close();
+  await importProfile(ext, profile, 'CZ');
   await inWorker(ext, (id) => globalThis.__bench.connected(id), profile.id);
 }
 

@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureChromium, HOW_TO_GET } from './chromium.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
+import { importProfile } from './import-profile.mjs';
 import { launchWithExtension } from './launch.mjs';
 import { loadSimulator } from './load-sim.mjs';
 
@@ -172,22 +173,8 @@ async function main() {
  * Imports a one-profile configuration in the options page, as an admin does, and waits for the bar to
  * say it is connected; resolves with the bar.
  */
-async function importProfile(ext, page, profile, defaultRegion) {
-  const options = await ext.context.newPage();
-  await options.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
-  const config = {
-    version: 1,
-    profiles: [profile],
-    activeProfile: profile.id,
-    ...(defaultRegion ? { defaultRegion } : {}),
-  };
-  await options.getByRole('textbox', { name: 'Configuration JSON' }).fill(JSON.stringify(config));
-  await options.getByRole('button', { name: 'Import', exact: true }).click();
-  await options
-    .getByRole('status')
-    .filter({ hasText: /imported/i })
-    .waitFor();
-  await options.close();
+async function connectProfile(ext, page, profile, defaultRegion) {
+  await importProfile(ext, profile, defaultRegion);
   const agentBar = page.getByRole('region', { name: 'Agent bar' });
   await agentBar.getByText(`${profile.label} · Connected`).waitFor({ timeout: 20_000 });
   return agentBar;
@@ -201,7 +188,7 @@ async function tegsoftDemo(ext, page, server) {
   const { startTegsoftSim } = await loadSimulator('tegsoft');
   const sim = await startTegsoftSim({ answerDelayMs: 1500 });
   step(`Tegsoft simulator at ${sim.url} (test page ${sim.testPageUrl})`);
-  const agentBar = await importProfile(ext, page, {
+  const agentBar = await connectProfile(ext, page, {
     id: 'tegsoft',
     vendor: 'tegsoft',
     label: 'Tegsoft',
@@ -241,7 +228,7 @@ async function ucsDemo(ext, page, server) {
   const { startUcsSim, DEFAULT_SSO_SECRET } = await loadSimulator('ucs');
   const sim = await startUcsSim();
   step(`UCS simulator at ${sim.url} (bundle ${sim.bundleUrl})`);
-  const agentBar = await importProfile(
+  const agentBar = await connectProfile(
     ext,
     page,
     {

@@ -13,7 +13,12 @@ import { isRegion } from '../core/phone/number';
 import { dismissNotice, reduce } from '../core/reducer';
 import type { VendorEvent } from '../core/vendor-events';
 import { parseCommand } from '../messaging/command-schema';
-import type { AdapterContext, VendorAdapter, VendorDefinition } from '../vendors/contract';
+import {
+  type AdapterContext,
+  NO_SSO_TOKEN_FROM_PAGE,
+  type VendorAdapter,
+  type VendorDefinition,
+} from '../vendors/contract';
 import type { FrameHost } from '../vendors/frame-host';
 
 /** Durable key-value storage for the hub (chrome.storage.session in the worker, a Map in tests). */
@@ -181,8 +186,7 @@ export class Hub {
   /** Hands a CRM page's SSO token to the vendor; rejects with the reason when it does not take it. */
   async provideSsoToken(given: { username: string; token: string }, origin: string): Promise<void> {
     const adapter = this.adapter;
-    // The same words as the UCS adapter's for an origin it does not list: a page learns nothing.
-    if (!adapter?.acceptSsoToken) throw new Error('Softbar takes no SSO token from this page.');
+    if (!adapter?.acceptSsoToken) throw new Error(NO_SSO_TOKEN_FROM_PAGE);
     if (given.username.trim() === '' || given.token.trim() === '' || given.token.length > 8192)
       throw new Error('An SSO token needs a user name and a token.');
     adapter.acceptSsoToken({ username: given.username.trim(), token: given.token.trim() }, origin);

@@ -9,6 +9,12 @@ import type { SettingsField } from './settings-form';
 /** Every vendor Softbar knows; `demo` is the embedded default. */
 export type VendorId = 'demo' | 'tegsoft' | 'tvox' | 'xcally' | 'ucs' | 'agentdesktop';
 
+/**
+ * What a page that may not hand over an SSO token hears, whatever the vendor or profile (so a page learns
+ * nothing about them).
+ */
+export const NO_SSO_TOKEN_FROM_PAGE = 'Softbar takes no SSO token from this page.';
+
 /** What the hub lends an adapter. */
 export interface AdapterContext {
   /** Storage that survives the worker being stopped and restarted (never readable by content scripts). */

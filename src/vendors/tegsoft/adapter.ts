@@ -2,12 +2,12 @@ import type { VendorCommand } from '../../core/commands';
 import type { VendorEvent } from '../../core/vendor-events';
 import type { AdapterContext, VendorAdapter } from '../contract';
 import type { FrameChannel } from '../frame-host';
+import { EventWait } from '../shared/event-wait';
 import { action, actionsFor, type TegsoftActionName } from './actions';
 import { Backoff } from './backoff';
 import { tegsoftCapabilities } from './capabilities';
 import { commandProblem } from './command-checks';
 import { expectOutcome, unreported } from './command-effects';
-import { EventWait } from './event-wait';
 import { Heartbeat } from './heartbeat';
 import { screenLayout } from './layout';
 import {

@@ -4,8 +4,9 @@ import type { Capabilities } from '../../core/capabilities';
 import { COMMAND_LABELS, type VendorCommand } from '../../core/commands';
 import type { PhoneChoice, QueueMembership } from '../../core/desk';
 import type { VendorEvent } from '../../core/vendor-events';
-import type { AdapterContext, VendorAdapter } from '../contract';
+import { type AdapterContext, NO_SSO_TOKEN_FROM_PAGE, type VendorAdapter } from '../contract';
 import type { FrameChannel } from '../frame-host';
+import { EventWait } from '../shared/event-wait';
 import { isObject } from '../shared/is-object';
 import { agentStateOf } from './agent-status';
 import { bundleConfig, settingsTag } from './bundle-config';
@@ -23,7 +24,6 @@ import {
   loggingIn,
   loginRefused,
   lost,
-  NO_TOKEN_FROM_PAGE,
   NOT_CONNECTED,
   notLoaded,
   notReady,
@@ -41,8 +41,8 @@ import { makeSsoToken, ssoTimestamp } from './sso';
 import {
   accountCodeRequest,
   isCallCallback,
+  isTargetedCommand,
   type SavedCalls,
-  type TargetedCommand,
   UcsTracker,
 } from './tracker';
 
@@ -93,26 +93,7 @@ export const DEFAULT_UCS_TIMING: UcsTiming = {
   recoverMaxMs: 60_000,
 };
 
-const TARGETED: readonly string[] = [
-  'hangup',
-  'reject',
-  'hold',
-  'resume',
-  'mute',
-  'unmute',
-  'answer',
-  'blindTransfer',
-  'attendedTransfer',
-] satisfies TargetedCommand[];
-const isTargeted = (type: string): type is TargetedCommand => TARGETED.includes(type);
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** A wait for READY: settled by onReady, a login error, a load error, the timeout or the hub's abort. */
-interface ReadyWait {
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
-}
 
 /**
  * Drives the UCS agent bar bundle headless. The bundle is remote code, so it runs in Softbar's sandboxed
@@ -134,8 +115,8 @@ export class UcsAdapter implements VendorAdapter {
   private phase: UcsPhase = 'UNKNOWN';
   private status: 'new' | 'connecting' | 'connected' | 'reconnecting' = 'new';
   private disposed = false;
-  private readyWait: ReadyWait | undefined;
-  private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  // The connect waiting for READY, if one is.
+  private readyWait: EventWait | undefined;
   private recoverTimer: ReturnType<typeof setTimeout> | undefined;
   private recoverAttempt = 0;
   // The bundle spoke since it was loaded (a silent one is loaded again on the next connect).
@@ -229,7 +210,7 @@ export class UcsAdapter implements VendorAdapter {
       holdMethod: this.holdMethod,
     });
     const what = COMMAND_LABELS[command.type];
-    if (isTargeted(command.type) && 'vendorCallId' in command) {
+    if (isTargetedCommand(command.type) && 'vendorCallId' in command) {
       const problem = tracker.targetProblem(command.type, command.vendorCallId);
       if (problem) throw new Error(problem);
     }
@@ -277,8 +258,7 @@ export class UcsAdapter implements VendorAdapter {
 
   acceptSsoToken(given: { readonly username: string; readonly token: string }, origin: string): void {
     const allowed = this.settings.crmOrigins ?? [];
-    // The same words as for any page Softbar takes no token from: a page learns nothing of the profile.
-    if (!allowed.includes(origin)) throw new Error(NO_TOKEN_FROM_PAGE);
+    if (!allowed.includes(origin)) throw new Error(NO_SSO_TOKEN_FROM_PAGE);
     if (given.username !== this.settings.username)
       throw new Error(
         `The token is for ${given.username}, but this UCS profile logs in ${this.settings.username}.`,
@@ -289,7 +269,7 @@ export class UcsAdapter implements VendorAdapter {
     // A fresh token is worth another try after refusals (the CRM logged the agent in again).
     this.refusedForGood = false;
     if (this.phase === 'CREDENTIALS' && !this.loginInFlight) {
-      if (this.readyWait) this.armReadyTimer();
+      this.readyWait?.arm();
       void this.login();
     }
   }
@@ -307,11 +287,10 @@ export class UcsAdapter implements VendorAdapter {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    clearTimeout(this.readyTimer);
     clearTimeout(this.recoverTimer);
     clearTimeout(this.checkTimer);
     clearTimeout(this.loginTimer);
-    this.endReadyWait()?.reject(new Error(CLOSED));
+    this.failReady(new Error(CLOSED));
     this.confirmations.failAll(CLOSED);
     const channel = this.detach();
     this.listeners.clear();
@@ -401,7 +380,7 @@ export class UcsAdapter implements VendorAdapter {
       if (this.status === 'connected') this.connection('reconnecting', RELOADED);
       client.load(bundleUrl(this.settings), bundleConfig(this.settings, this.test), this.tag);
       // With no connect waiting (the page was loaded again under a session), recovery keeps watch.
-      if (!this.readyWait) this.scheduleRecovery();
+      if (!this.readyWait?.pending) this.scheduleRecovery();
       return;
     }
     const state = running.tag === this.tag ? await this.probe(client) : undefined;
@@ -552,21 +531,15 @@ export class UcsAdapter implements VendorAdapter {
       : undefined;
     if (notTried) {
       this.emit({ type: 'notice', level: 'warning', text: notTried, at: this.ctx.now() });
-      this.endReadyWait()?.resolve();
+      this.settleReady();
       return;
     }
     if (!fromCrm && login.kind === 'crm') {
-      this.pauseReadyTimer();
-      this.connection(
-        this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(),
-        WAITING_FOR_CRM,
-      );
+      this.readyWait?.pause();
+      this.connection(this.waitingStatus(), WAITING_FOR_CRM);
       return;
     }
-    this.connection(
-      this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(),
-      loggingIn(this.settings.username),
-    );
+    this.connection(this.waitingStatus(), loggingIn(this.settings.username));
     // Until UCS answers (onUser, onLoginError) or the page goes: a token handed over meanwhile waits.
     this.loginInFlight = true;
     clearTimeout(this.loginTimer);
@@ -653,16 +626,13 @@ export class UcsAdapter implements VendorAdapter {
 
   private askForPhone(devices: PhoneChoice[], message?: string): void {
     this.phones = devices;
-    this.pauseReadyTimer();
+    this.readyWait?.pause();
     this.emit({
       type: 'desk',
       pairing: { kind: 'choose', devices, ...(message ? { message } : {}) },
       at: this.ctx.now(),
     });
-    this.connection(
-      this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(),
-      message ? `${message} ${CHOOSE_PHONE}` : CHOOSE_PHONE,
-    );
+    this.connection(this.waitingStatus(), message ? `${message} ${CHOOSE_PHONE}` : CHOOSE_PHONE);
   }
 
   private device(raw: unknown): void {
@@ -693,9 +663,9 @@ export class UcsAdapter implements VendorAdapter {
   }
 
   private askToConfirm(device: PhoneChoice | undefined, at: number): void {
-    this.pauseReadyTimer();
+    this.readyWait?.pause();
     this.emit({ type: 'desk', pairing: { kind: 'confirm', devices: [], ...(device ? { device } : {}) }, at });
-    this.connection(this.status === 'connected' ? 'reconnecting' : this.statusWhileWaiting(), CONFIRM_PHONE);
+    this.connection(this.waitingStatus(), CONFIRM_PHONE);
   }
 
   /** READY (onReady, or `state()` of a running bundle): the whole picture. */
@@ -730,7 +700,7 @@ export class UcsAdapter implements VendorAdapter {
       this.emit(this.tracker.snapshot(state, agent ? { state: agent.state, reason: agent.reason } : {}, at));
     this.save();
     this.connection('connected');
-    this.endReadyWait()?.resolve();
+    this.settleReady();
     if (this.settings.ringingSound && !this.ringingSoundSet) {
       this.ringingSoundSet = true;
       this.client
@@ -843,7 +813,7 @@ export class UcsAdapter implements VendorAdapter {
   /** The agent chose or confirmed a phone: the wait for READY restarts (onDevice remembers the phone). */
   private phoneAnswered(): void {
     this.identifierRefused = false;
-    if (this.readyWait) this.armReadyTimer();
+    this.readyWait?.arm();
   }
 
   private rememberPhone(phone: SavedPhone): void {
@@ -855,50 +825,31 @@ export class UcsAdapter implements VendorAdapter {
 
   // ---- waiting for READY ----
 
+  /** A new wait for READY (an older one fails), failed after `readyMs` without progress. */
   private waitForReady(signal: AbortSignal): Promise<void> {
-    this.endReadyWait()?.reject(new Error('A newer connection attempt started.'));
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => this.endReadyWait()?.reject(new Error(CLOSED));
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.readyWait = {
-        resolve: () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        reject: (error) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      };
-      this.armReadyTimer();
-    });
+    this.failReady(new Error('A newer connection attempt started.'));
+    const wait = new EventWait(
+      signal,
+      this.timing.readyMs,
+      () => new Error(notReady(Math.round(this.timing.readyMs / 1000), this.phaseWords())),
+    );
+    this.readyWait = wait;
+    wait.arm();
+    return wait.done;
   }
 
-  private armReadyTimer(): void {
-    clearTimeout(this.readyTimer);
-    this.readyTimer = setTimeout(() => {
-      const seconds = Math.round(this.timing.readyMs / 1000);
-      this.endReadyWait()?.reject(new Error(notReady(seconds, this.phaseWords())));
-    }, this.timing.readyMs);
-  }
-
-  private pauseReadyTimer(): void {
-    clearTimeout(this.readyTimer);
-  }
-
-  /** Rejects the pending wait for READY; false when there was none. */
-  private failReady(error: Error): boolean {
-    const wait = this.endReadyWait();
-    wait?.reject(error);
-    return wait !== undefined;
-  }
-
-  /** Takes the pending wait (at most one settles it); undefined when none. */
-  private endReadyWait(): ReadyWait | undefined {
-    const wait = this.readyWait;
+  /** READY was reached: the waiting connect resolves. */
+  private settleReady(): void {
+    this.readyWait?.resolve();
     this.readyWait = undefined;
-    clearTimeout(this.readyTimer);
-    return wait;
+  }
+
+  /** Fails the wait for READY; false when no connect was waiting. */
+  private failReady(error: Error): boolean {
+    const pending = this.readyWait?.pending === true;
+    this.readyWait?.reject(error);
+    this.readyWait = undefined;
+    return pending;
   }
 
   private phaseWords(): string {
@@ -918,8 +869,9 @@ export class UcsAdapter implements VendorAdapter {
 
   // ---- events and memory ----
 
-  private statusWhileWaiting(): 'connecting' | 'reconnecting' {
-    return this.status === 'reconnecting' ? 'reconnecting' : 'connecting';
+  /** The status while the session waits for a step: reconnecting once it had been up, else connecting. */
+  private waitingStatus(): 'connecting' | 'reconnecting' {
+    return this.status === 'connected' || this.status === 'reconnecting' ? 'reconnecting' : 'connecting';
   }
 
   private connection(status: 'connecting' | 'connected' | 'reconnecting', message?: string): void {

@@ -28,8 +28,6 @@ export function callbackEvents(
   const raw = { callback: name, args };
   const first = args[0];
   switch (name) {
-    case 'onReady':
-      return readyEvents(record(first), at, raw);
     case 'onStateChange': {
       const given = record(first);
       const agent = agentStateOf(given.status, given.reason);
@@ -66,22 +64,6 @@ export function callbackEvents(
     default:
       return [];
   }
-}
-
-/** onReady carries the whole picture (status and the active call): a snapshot. */
-function readyEvents(state: Readonly<Record<string, unknown>>, at: number, raw: unknown): VendorEvent[] {
-  const agent = agentStateOf(state.status, state.reason);
-  const call = asCallObject(state.call);
-  const live = call && call.cause !== undefined && Number(call.cause) >= 0 ? null : call;
-  return [
-    {
-      type: 'snapshot',
-      ...(agent ? { agentState: agent.state, ...(agent.reason ? { reason: agent.reason } : {}) } : {}),
-      calls: live ? [callInfo(live, 'connected')] : [],
-      at,
-      raw,
-    },
-  ];
 }
 
 /** The events of one call callback. */

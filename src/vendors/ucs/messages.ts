@@ -26,9 +26,6 @@ export const WAITING_FOR_CRM = 'Waiting for the CRM to log you in to UCS: open o
 export const GIVEN_UP =
   'Softbar stopped logging in after repeated refusals, so as not to lock the account: fix the settings in the options page (saving them tries again).';
 
-/** What any page that may not hand over a token hears (the same for every vendor and profile). */
-export const NO_TOKEN_FROM_PAGE = 'Softbar takes no SSO token from this page.';
-
 /** Test connection with a CRM-only login: the server answered, the login is the CRM's. */
 export const TEST_LEFT_TO_CRM =
   'The UCS server answered and asked for a login; the CRM logs the agent in (crmOrigins), so none was tried.';

@@ -39,6 +39,16 @@ export interface SavedCalls {
   readonly legs: readonly (readonly [string, string])[];
 }
 
+/** One call UCS may act on: a bar call, or the consultation leg of one (`legOf`). */
+interface CallSlot {
+  readonly id: string;
+  readonly legOf?: string;
+  readonly object: UcsCallObject;
+}
+
+/** Whether `type` is a command whose UCS method acts on a call UCS chooses itself. */
+export const isTargetedCommand = (type: string): type is TargetedCommand => Object.hasOwn(TARGET_WORDS, type);
+
 /** Commands whose UCS method acts on a call UCS chooses itself. */
 export type TargetedCommand =
   | 'hangup'
@@ -156,22 +166,25 @@ export class UcsTracker {
   }
 
   /** The call a command's method acts on now, with the call it is the consultation of. */
-  private targetOf(command: TargetedCommand): { readonly id: string; readonly legOf?: string } | undefined {
-    const candidates: { id: string; legOf?: string; object: UcsCallObject }[] = [];
+  private targetOf(command: TargetedCommand): CallSlot | undefined {
+    const slots: CallSlot[] = [];
     for (const [id, call] of this.calls) {
-      candidates.push({ id, object: call.object });
-      if (call.leg && call.legObject) candidates.push({ id: call.leg, legOf: id, object: call.legObject });
+      slots.push({ id, object: call.object });
+      if (call.leg && call.legObject) slots.push({ id: call.leg, legOf: id, object: call.legObject });
     }
-    const state = (entry: { object: UcsCallObject }) => liveState(entry.object.state);
-    const connected = candidates.find((entry) => state(entry) === 'connected');
-    const held = candidates.find((entry) => state(entry) === 'held');
-    const ringing = candidates.find(
-      (entry) => entry.object.direction !== 'OUTGOING' && state(entry) === 'ringing',
-    );
+    const first = (state: string, outgoing?: boolean) =>
+      slots.find(
+        (slot) =>
+          liveState(slot.object.state) === state &&
+          (outgoing === undefined || (slot.object.direction === 'OUTGOING') === outgoing),
+      );
+    const connected = first('connected');
+    const held = first('held');
     switch (command) {
+      // "Hang up an ongoing call": the connected one, else one being dialled, else a ringing one, else a held one.
       case 'hangup':
       case 'reject':
-        return this.hangupTarget();
+        return connected ?? first('dialing', true) ?? first('ringing', true) ?? first('ringing') ?? held;
       case 'hold':
       case 'attendedTransfer':
         return connected;
@@ -182,27 +195,8 @@ export class UcsTracker {
       case 'resume':
         return held;
       case 'answer':
-        return ringing;
+        return first('ringing', false);
     }
-  }
-
-  /** The call UCS's `hangup` acts on now, with the call it is the consultation of. */
-  private hangupTarget(): { readonly id: string; readonly legOf?: string } | undefined {
-    const candidates: { id: string; legOf?: string; object: UcsCallObject }[] = [];
-    for (const [id, call] of this.calls) {
-      candidates.push({ id, object: call.object });
-      if (call.leg && call.legObject) candidates.push({ id: call.leg, legOf: id, object: call.legObject });
-    }
-    const state = (entry: { object: UcsCallObject }) => liveState(entry.object.state);
-    return (
-      candidates.find((entry) => state(entry) === 'connected') ??
-      candidates.find(
-        (entry) =>
-          entry.object.direction === 'OUTGOING' && (state(entry) === 'dialing' || state(entry) === 'ringing'),
-      ) ??
-      candidates.find((entry) => state(entry) === 'ringing') ??
-      candidates.find((entry) => state(entry) === 'held')
-    );
   }
 
   /** The agent started a transfer of call `id`: the next new outgoing call is its consultation leg. */

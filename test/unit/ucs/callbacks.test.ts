@@ -8,7 +8,9 @@ import {
   newCall,
   trunkParty,
 } from '../../../sim/ucs/model/call';
+import { agentStateOf } from '../../../src/vendors/ucs/agent-status';
 import { callbackEvents } from '../../../src/vendors/ucs/callbacks';
+import { UcsTracker } from '../../../src/vendors/ucs/tracker';
 
 const AT = 1_700_000_000_000;
 const agent = lineParty('Jan Novák', '201', 7, 3, 'jan.novak');
@@ -46,39 +48,6 @@ describe('UCS callbacks → vendor events', () => {
     expect(state('ACW')).toEqual([{ type: 'agentState', state: 'afterCallWork', at: AT }]);
     expect(state('OFFLINE', 'no connection')).toEqual([{ type: 'agentState', state: 'offline', at: AT }]);
     expect(state('PAUSED')[0]).toMatchObject({ type: 'notice', level: 'warning' });
-  });
-
-  it('turns onReady into a snapshot with the active call', () => {
-    const call = record(CALL_STATE.connected);
-    call.connected = AT - 1000;
-    const [event] = callbackEvents(
-      'onReady',
-      [{ status: 'AUX', reason: 'Break', call: callObject(call, AT) }],
-      AT,
-      none,
-    );
-    expect(event).toMatchObject({
-      type: 'snapshot',
-      agentState: 'notReady',
-      reason: 'Break',
-      calls: [
-        {
-          vendorCallId: '1700000000.42',
-          direction: 'inbound',
-          state: 'connected',
-          remoteNumber: '603123456',
-          remoteName: 'ACME s.r.o.',
-          muted: false,
-          answeredAt: AT - 1000,
-          vendorData: { caller_number_norm: '+420603123456', data: { ticket: 'T-1' } },
-        },
-      ],
-    });
-    expect(callbackEvents('onReady', [{ status: 'READY', call: null }], AT, none)[0]).toMatchObject({
-      type: 'snapshot',
-      agentState: 'ready',
-      calls: [],
-    });
   });
 
   it('offers a ringing call once, then follows it to its end', () => {
@@ -166,5 +135,41 @@ describe('UCS callbacks → vendor events', () => {
     ]);
     expect(strip('onDebug', ['x'])).toEqual([]);
     expect(strip('onCallRinging', [null])[0]).toMatchObject({ type: 'notice', level: 'warning' });
+  });
+});
+
+describe('UCS onReady state → snapshot', () => {
+  it('turns an onReady state into a snapshot with the active call', () => {
+    const call = record(CALL_STATE.connected);
+    call.connected = AT - 1000;
+    const event = new UcsTracker().snapshot(
+      { status: 'AUX', reason: 'Break', call: callObject(call, AT) },
+      agentStateOf('AUX', 'Break') ?? {},
+      AT,
+    );
+    expect(event).toMatchObject({
+      type: 'snapshot',
+      agentState: 'notReady',
+      reason: 'Break',
+      calls: [
+        {
+          vendorCallId: '1700000000.42',
+          direction: 'inbound',
+          state: 'connected',
+          remoteNumber: '603123456',
+          remoteName: 'ACME s.r.o.',
+          muted: false,
+          answeredAt: AT - 1000,
+          vendorData: { caller_number_norm: '+420603123456', data: { ticket: 'T-1' } },
+        },
+      ],
+    });
+    expect(
+      new UcsTracker().snapshot({ status: 'READY', call: null }, agentStateOf('READY', '') ?? {}, AT),
+    ).toMatchObject({
+      type: 'snapshot',
+      agentState: 'ready',
+      calls: [],
+    });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * A wait for the widget's first event, failed by a timer that each (re)load of the widget restarts, or
- * by its abort signal.
+ * A wait for a vendor to answer (Tegsoft's first widget event, UCS reaching READY): resolved by the
+ * adapter, failed by a timer that `arm` (re)starts and `pause` stops, or by its abort signal.
  */
 export class EventWait {
   /** Settles when the widget spoke (resolves) or the wait failed (rejects). */
@@ -38,6 +38,11 @@ export class EventWait {
     if (!this.pending) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.settle?.(this.timedOut()), this.timeoutMs);
+  }
+
+  /** Stops the timer while the vendor waits on the agent; `arm` starts it again. */
+  pause(): void {
+    clearTimeout(this.timer);
   }
 
   /** The widget spoke: the wait is over. */
