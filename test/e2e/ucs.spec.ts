@@ -329,3 +329,39 @@ test("with headless off, UCS's own screen opens from the bar in a window and the
     'Opening the UCS screen reloads the agent bar, which would cut the call',
   );
 });
+
+test('dial from the bar under an outbound queue, mute and unmute, then a blind transfer', async ({
+  crm,
+  ext,
+}) => {
+  await importUcs(ext, { identifier: 'pc101', autoOpenAccountCode: false });
+  const page = await crm('/index.html');
+  const agentBar = bar(page);
+  await connected(ext, page);
+
+  await agentBar.getByRole('textbox', { name: 'Number to dial' }).fill('800123456');
+  await choose(page, agentBar.getByRole('combobox', { name: 'Dial via' }), 'K', '2');
+  await button(agentBar, 'Dial').click();
+  await expect
+    .poll(async () => (await sim.control.calls())[0])
+    .toMatchObject({
+      direction: 'OUTGOING',
+      called_number: '800123456',
+      outbound_id: 2,
+    });
+  await sim.control.farEndAnswer({ username: 'jan.novak' });
+  await expect(button(agentBar, 'Mute')).toBeVisible();
+
+  await button(agentBar, 'Mute').click();
+  await expect.poll(async () => (await sim.control.calls())[0]?.caller_muted).toBe(true);
+  await expect(agentBar.getByText('Muted', { exact: true })).toBeVisible();
+  await button(agentBar, 'Unmute').click();
+  await expect.poll(async () => (await sim.control.calls())[0]?.caller_muted).toBe(false);
+
+  await button(agentBar, 'Transfer').click();
+  await agentBar.getByRole('textbox', { name: 'Transfer to' }).fill('2001');
+  await button(agentBar, 'Blind transfer').click();
+  await expect.poll(async () => (await sim.control.calls()).length).toBe(0);
+  expect((await sim.control.history('jan.novak'))[0]).toMatchObject({ transferredTo: '2001', cause: 8 });
+  await expect.poll(async () => (await hubState(ext)).recent[0]?.endReason).toBe('transferred');
+});
